@@ -30,7 +30,9 @@ export const REMAPPED_OIDS: Readonly<Record<number, number>> = {
 type Field = { name: string; dataTypeID: number };
 type Result = { fields?: Field[]; rows: Array<Record<string, unknown> | unknown[]> };
 
-const parseTextArray = pg.types.getTypeParser(TEXT_ARRAY, "text") as (value: string) => unknown;
+const parseTextArray = pg.types.getTypeParser(TEXT_ARRAY as Parameters<typeof pg.types.getTypeParser>[0], "text") as (
+  value: string,
+) => unknown;
 
 export function remapSystemTypes<T>(res: T): T {
   for (const r of (Array.isArray(res) ? res : [res]) as Result[]) {

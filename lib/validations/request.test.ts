@@ -149,7 +149,7 @@ describe("field errors name their field", () => {
 });
 
 describe("bind addresses", () => {
-  it.each([
+  it.each<[string, { address: string; iface?: string }]>([
     ["*", { address: "*" }],
     ["0.0.0.0", { address: "0.0.0.0" }],
     ["::", { address: "::" }],
@@ -160,7 +160,7 @@ describe("bind addresses", () => {
     ["2001:db8::1", { address: "2001:db8::1" }],
     ["*%lo", { address: "*", iface: "lo" }],
   ])("%s", (input, expected) => {
-    expect(parseBindAddress(input)).toEqual(expected.iface ? expected : { address: expected.address, iface: undefined });
+    expect(parseBindAddress(input)).toEqual({ iface: undefined, ...expected });
   });
 
   it.each(["", "localhost", "256.0.0.1", "1.2.3", ":::", "2001:db8::1::2", "1:2:3:4:5:6:7:8:9", "0.0.0.0%", "0.0.0.0%averyveryverylongname"])(
