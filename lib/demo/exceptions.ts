@@ -19,7 +19,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
       ...none,
       packageName: "dhcpcd",
       packageVersion: "1:10.0.6-1ubuntu3",
-      series: ["noble", "plucky"],
+      series: ["noble", "resolute"],
       flavors: ["DESKTOP", "SERVER"],
       justification:
         "The DHCP client obtains an IPv4 address, routes and DNS servers from the local router without any manual configuration. Without it a default installation has no network at all on most networks.",
@@ -63,7 +63,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
     input: {
       packageName: "avahi",
       packageVersion: "0.8-13ubuntu6",
-      series: ["noble", "plucky"],
+      series: ["noble", "resolute"],
       flavors: ["DESKTOP"],
       justification:
         "avahi-daemon implements mDNS/DNS-SD (ZeroConf) so the desktop can find printers, scanners and shared folders on the local network and reach hosts by name.local with no manual configuration.",
@@ -132,7 +132,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
     input: {
       packageName: "openssh",
       packageVersion: "1:9.6p1-3ubuntu13",
-      series: ["noble", "plucky"],
+      series: ["noble", "resolute"],
       flavors: ["CLOUD"],
       justification:
         "Cloud images have no console for the user: SSH with the key injected by the cloud provider (cloud-init) is the only way to reach a new instance.",
@@ -226,7 +226,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
     input: {
       packageName: "wsdd",
       packageVersion: "2:0.7.1-5",
-      series: ["plucky"],
+      series: ["resolute"],
       flavors: ["DESKTOP"],
       justification:
         "wsdd makes the desktop visible to and able to discover Windows machines' shared folders (WS-Discovery), which Windows 10+ uses instead of NetBIOS browsing.",

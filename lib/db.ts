@@ -1,0 +1,16 @@
+import { PrismaClient } from "./generated/prisma/client";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseUrl } from "./database-url";
+
+const cache = globalThis as unknown as { prisma?: PrismaClient };
+
+function createClient() {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl() }) });
+}
+
+/** The app's one Prisma client (cached across hot reloads in development). */
+export const db = cache.prisma ?? createClient();
+if (process.env.NODE_ENV !== "production") cache.prisma = db;
+
+export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+export type { PrismaClient };

@@ -1,0 +1,105 @@
+// The submitter's and the revoker's status changes: submit a finished draft,
+// resubmit after answering, withdraw, revoke an approved exception.
+import { writeAudit } from "../audit/events";
+import { AppError } from "../errors";
+import type { CurrentUser } from "../session";
+import { ZRequestSubmit, fieldErrors } from "../validations/request";
+import { ZText } from "../validations/text";
+import { decide } from "../workflow";
+import { accept, inTransaction, lockRequest, moveStatus, snapshotActor } from "./context";
+import { REQUEST_CONTENT, rowToRequest } from "./mapping";
+import type { Prisma } from "../generated/prisma/client";
+
+interface Options {
+  actor: CurrentUser;
+  requestId: string;
+}
+
+function text(what: string, min: number, value: unknown, optional = false): string {
+  if (optional && (value === undefined || value === null || value === "")) return "";
+  const r = ZText(what, min).safeParse(value);
+  if (!r.success) throw new AppError("INVALID_INPUT", r.error.issues[0].message, { reason: r.error.issues.map((i) => i.message) });
+  return r.data;
+}
+
+/** Submit a saved draft as it is (revision 1). */
+export async function submitDraft(o: Options) {
+  return inTransaction(async (tx) => {
+    const locked = await lockRequest(tx, o.requestId);
+    const v = accept(decide(locked, o.actor, { type: "SUBMIT" }));
+    const row = await tx.exceptionRequest.findUniqueOrThrow({ where: { id: locked.id }, include: REQUEST_CONTENT });
+    const parsed = ZRequestSubmit.safeParse(rowToRequest(row));
+    if (!parsed.success) {
+      throw new AppError("INVALID_INPUT", "The draft is not complete yet: edit it to fill in the missing fields.", fieldErrors(parsed.error));
+    }
+    await moveStatus(tx, locked, v.to, { submittedAt: new Date() });
+    await tx.requestRevision.create({
+      data: { requestId: locked.id, number: locked.revision, snapshot: parsed.data as unknown as Prisma.InputJsonValue },
+    });
+    await writeAudit(tx, {
+      requestId: locked.id,
+      revision: locked.revision,
+      actor: snapshotActor(o.actor, v.actingRole),
+      type: "REQUEST_SUBMITTED",
+      from: "DRAFT",
+      to: "SUBMITTED",
+      payload: { packageName: parsed.data.packageName, series: parsed.data.series, flavors: parsed.data.flavors },
+    });
+  });
+}
+
+/** Back to the reviewers after answering a question (by comment or by an earlier edit). */
+export async function resubmitRequest(o: Options & { note?: unknown }) {
+  const note = text("a note", 1, o.note, true);
+  return inTransaction(async (tx) => {
+    const locked = await lockRequest(tx, o.requestId);
+    const v = accept(decide(locked, o.actor, { type: "RESUBMIT" }));
+    if (note) await tx.comment.create({ data: { requestId: locked.id, authorId: o.actor.id, revision: locked.revision, body: note } });
+    await moveStatus(tx, locked, v.to);
+    await writeAudit(tx, {
+      requestId: locked.id,
+      revision: locked.revision,
+      actor: snapshotActor(o.actor, v.actingRole),
+      type: "REQUEST_RESUBMITTED",
+      from: locked.status,
+      to: v.to,
+      payload: { note },
+    });
+  });
+}
+
+export async function withdrawRequest(o: Options & { reason?: unknown }) {
+  const reason = text("a reason", 1, o.reason, true);
+  return inTransaction(async (tx) => {
+    const locked = await lockRequest(tx, o.requestId);
+    const v = accept(decide(locked, o.actor, { type: "WITHDRAW" }));
+    await moveStatus(tx, locked, v.to, { decidedAt: new Date() });
+    await writeAudit(tx, {
+      requestId: locked.id,
+      revision: locked.revision,
+      actor: snapshotActor(o.actor, v.actingRole),
+      type: "REQUEST_WITHDRAWN",
+      from: locked.status,
+      to: v.to,
+      payload: { reason },
+    });
+  });
+}
+
+export async function revokeRequest(o: Options & { reason: unknown }) {
+  const reason = text("the reason for revoking", 10, o.reason);
+  return inTransaction(async (tx) => {
+    const locked = await lockRequest(tx, o.requestId);
+    const v = accept(decide(locked, o.actor, { type: "REVOKE" }));
+    await moveStatus(tx, locked, v.to, { decidedAt: new Date() });
+    await writeAudit(tx, {
+      requestId: locked.id,
+      revision: locked.revision,
+      actor: snapshotActor(o.actor, v.actingRole),
+      type: "REQUEST_REVOKED",
+      from: "APPROVED",
+      to: "REVOKED",
+      payload: { reason },
+    });
+  });
+}

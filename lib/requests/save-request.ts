@@ -1,0 +1,203 @@
+// Create or edit a request, and optionally submit it, in one transaction.
+// - New request: created as a draft (intent "draft") or submitted at once.
+// - Draft: rewritten in place; "submit" then submits it as revision 1.
+// - Submitted / needs-info: every change makes a new revision, which voids the
+//   sign-offs given to the previous one; "submit" from needs-info resubmits.
+import type { Prisma } from "../generated/prisma/client";
+import type { Tx } from "../db";
+import { writeAudit } from "../audit/events";
+import { AppError } from "../errors";
+import type { CurrentUser } from "../session";
+import { ZRequestDraft, ZRequestSubmit, fieldErrors, type TRequest, type FieldErrors } from "../validations/request";
+import { decide } from "../workflow";
+import { accept, inTransaction, lockRequest, snapshotActor } from "./context";
+import { REQUEST_CONTENT, changedFields, requestWriteData, rowToRequest } from "./mapping";
+
+export interface SaveRequestOptions {
+  actor: CurrentUser;
+  /** Absent for a new request. */
+  id?: string;
+  /** The revision the form was opened on (edits of an existing request). */
+  expectedRevision?: number;
+  intent: "draft" | "submit";
+  input: unknown;
+}
+
+export interface SaveRequestResult {
+  id: string;
+  number: number;
+  status: string;
+  revision: number;
+  changed: string[];
+}
+
+async function validate(tx: Tx, intent: "draft" | "submit", input: unknown, strict: boolean): Promise<TRequest> {
+  const schema = intent === "submit" || strict ? ZRequestSubmit : ZRequestDraft;
+  const parsed = schema.safeParse(input);
+  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
+  const series = parsed.success ? parsed.data.series : [];
+  if (series.length) {
+    const known = await tx.series.findMany({ where: { codename: { in: series } }, select: { codename: true } });
+    const unknown = series.filter((s) => !known.some((k) => k.codename === s));
+    if (unknown.length) errors.series = [`Unknown series: ${unknown.join(", ")}.`];
+  }
+  if (!parsed.success || Object.keys(errors).length) {
+    const n = Object.values(errors).flat().length;
+    throw new AppError("INVALID_INPUT", `${n} field${n === 1 ? " needs" : "s need"} attention; nothing was saved.`, errors);
+  }
+  return parsed.data;
+}
+
+function writeChildren(r: TRequest) {
+  const { children } = requestWriteData(r);
+  return {
+    sockets: { create: children.sockets },
+    adverts: { create: children.adverts },
+    exposedData: { create: children.exposedData },
+  } satisfies Prisma.ExceptionRequestUpdateInput;
+}
+
+async function snapshotRevision(tx: Tx, requestId: string, number: number, r: TRequest) {
+  await tx.requestRevision.create({ data: { requestId, number, snapshot: r as unknown as Prisma.InputJsonValue } });
+}
+
+export async function saveRequest(o: SaveRequestOptions): Promise<SaveRequestResult> {
+  if (!o.actor.roles.includes("MAINTAINER")) {
+    throw new AppError("NOT_ALLOWED", "You need the maintainer role to file or change requests.");
+  }
+  return inTransaction(async (tx) => (o.id ? editRequest(tx, { ...o, id: o.id }) : createRequest(tx, o)));
+}
+
+async function createRequest(tx: Tx, o: SaveRequestOptions): Promise<SaveRequestResult> {
+  const r = await validate(tx, o.intent, o.input, false);
+  const { scalars, series } = requestWriteData(r);
+  const submitting = o.intent === "submit";
+  const created = await tx.exceptionRequest.create({
+    data: {
+      ...scalars,
+      submitter: { connect: { id: o.actor.id } },
+      series: { connect: series },
+      ...writeChildren(r),
+      status: submitting ? "SUBMITTED" : "DRAFT",
+      submittedAt: submitting ? new Date() : null,
+    },
+    select: { id: true, number: true, revision: true, status: true },
+  });
+  const actor = snapshotActor(o.actor, "MAINTAINER");
+  await writeAudit(tx, {
+    requestId: created.id,
+    revision: 1,
+    actor,
+    type: "REQUEST_CREATED",
+    to: "DRAFT",
+    payload: { packageName: r.packageName },
+  });
+  if (submitting) {
+    await snapshotRevision(tx, created.id, 1, r);
+    await writeAudit(tx, {
+      requestId: created.id,
+      revision: 1,
+      actor,
+      type: "REQUEST_SUBMITTED",
+      from: "DRAFT",
+      to: "SUBMITTED",
+      payload: { packageName: r.packageName, series: r.series, flavors: r.flavors },
+    });
+  }
+  return { ...created, changed: [] };
+}
+
+async function editRequest(tx: Tx, o: SaveRequestOptions & { id: string }): Promise<SaveRequestResult> {
+  const locked = await lockRequest(tx, o.id);
+  const edit = accept(decide(locked, o.actor, { type: "EDIT" }));
+  if (o.expectedRevision !== undefined && o.expectedRevision !== locked.revision) {
+    throw new AppError(
+      "STALE_REVISION",
+      `This request changed (it is now at revision ${locked.revision}) since you opened the form; reload it before saving.`,
+    );
+  }
+  const wasDraft = locked.status === "DRAFT";
+  // Once submitted, every revision must be complete.
+  const r = await validate(tx, o.intent, o.input, !wasDraft);
+  const current = await tx.exceptionRequest.findUniqueOrThrow({ where: { id: o.id }, include: REQUEST_CONTENT });
+  const changed = changedFields(rowToRequest(current), r);
+  const submitting = o.intent === "submit";
+  const actor = snapshotActor(o.actor, "MAINTAINER");
+
+  if (changed.length === 0 && !submitting) {
+    return { id: o.id, number: locked.number, status: locked.status, revision: locked.revision, changed };
+  }
+
+  const newRevision = changed.length && !wasDraft ? edit.revision : locked.revision;
+  if (changed.length) {
+    const { scalars, series } = requestWriteData(r);
+    await tx.listeningSocket.deleteMany({ where: { requestId: o.id } });
+    await tx.advertisedService.deleteMany({ where: { requestId: o.id } });
+    await tx.exposedData.deleteMany({ where: { requestId: o.id } });
+    await tx.exceptionRequest.update({
+      where: { id: o.id },
+      data: { ...scalars, revision: newRevision, series: { set: series }, ...writeChildren(r) },
+    });
+  }
+
+  if (wasDraft) {
+    if (changed.length) {
+      await writeAudit(tx, { requestId: o.id, revision: newRevision, actor, type: "DRAFT_UPDATED", payload: { changedFields: changed } });
+    }
+  } else if (changed.length) {
+    const voided = await tx.signoff.findMany({
+      where: { requestId: o.id, revision: locked.revision },
+      include: { user: { select: { name: true } } },
+      orderBy: { createdAt: "asc" },
+    });
+    await snapshotRevision(tx, o.id, newRevision, r);
+    await writeAudit(tx, {
+      requestId: o.id,
+      revision: newRevision,
+      actor,
+      type: "REQUEST_REVISED",
+      from: locked.status,
+      to: locked.status,
+      payload: {
+        previousRevision: locked.revision,
+        changedFields: changed,
+        voidedSignoffs: voided.map((s) => ({ signoffId: s.id, userName: s.user.name, body: s.body, decision: s.decision })),
+      },
+    });
+  }
+
+  let status = locked.status;
+  if (submitting && (locked.status === "DRAFT" || locked.status === "NEEDS_INFO")) {
+    const type = locked.status === "DRAFT" ? "SUBMIT" : "RESUBMIT";
+    const v = accept(decide({ ...locked, revision: newRevision }, o.actor, { type }));
+    const moved = await tx.exceptionRequest.updateMany({
+      where: { id: o.id, status: locked.status, revision: newRevision },
+      data: { status: v.to, submittedAt: new Date() },
+    });
+    if (moved.count !== 1) throw new AppError("CONFLICT", "The request changed while saving; reload it.");
+    if (type === "SUBMIT") {
+      await snapshotRevision(tx, o.id, newRevision, r);
+      await writeAudit(tx, {
+        requestId: o.id,
+        revision: newRevision,
+        actor,
+        type: "REQUEST_SUBMITTED",
+        from: "DRAFT",
+        to: "SUBMITTED",
+        payload: { packageName: r.packageName, series: r.series, flavors: r.flavors },
+      });
+    } else {
+      await writeAudit(tx, {
+        requestId: o.id,
+        revision: newRevision,
+        actor,
+        type: "REQUEST_RESUBMITTED",
+        from: "NEEDS_INFO",
+        to: "SUBMITTED",
+        payload: { note: changed.length ? `Revised: ${changed.join(", ")}` : "" },
+      });
+    }
+    status = v.to;
+  }
+  return { id: o.id, number: locked.number, status, revision: newRevision, changed };
+}
