@@ -76,7 +76,7 @@ export interface PolicyInput {
 
 // Compile-time guarantee that a stored request can be checked as is.
 type Assignable<T extends PolicyInput> = T;
-export type StoredRequestInput = Assignable<TRequest>;
+type _StoredRequestIsPolicyInput = Assignable<TRequest>; // eslint-disable-line @typescript-eslint/no-unused-vars
 
 // ---------------------------------------------------------------------------
 // Privilege tables. Group names are Ubuntu's (base-passwd, packages' sysusers).
@@ -311,7 +311,7 @@ export interface PolicyCheck {
 
 type Draft = Omit<Finding, "check" | "rule">;
 
-function check(name: string, rule: PolicyRule, description: string, find: (r: NormalizedPolicyInputPolicyInput) => Draft[]): PolicyCheck {
+function check(name: string, rule: PolicyRule, description: string, find: (r: NormalizedPolicyInput) => Draft[]): PolicyCheck {
   return { name, rule, description, run: (input) => find(normalizePolicyInput(input ?? {})).map((d) => ({ ...d, check: name, rule })) };
 }
 
@@ -323,7 +323,7 @@ function fromTable(
   table: Readonly<Record<string, string>>,
   what: (v: string) => string,
 ) {
-  return (r: NormalizedPolicyInputPolicyInput): Draft[] =>
+  return (r: NormalizedPolicyInput): Draft[] =>
     r[field]
       .filter((v) => Object.hasOwn(table, v))
       .map((v) => ({ id: `${name}.${v}`, severity, message: `${what(v)}: ${table[v]}.`, fields: [field] }));
@@ -566,7 +566,7 @@ export const CHECKS: ReadonlyArray<PolicyCheck> = [
         ? [{
             id: "quality.cve-handling",
             severity: "warning",
-            message: `The CVE history names ${cves.join(", ")} but not how they were handled: say whether and when they were fixed upstream and in Ubuntu (e.g. the USN).`,
+            message: `The CVE history names ${cves.join(", ")} but not how ${cves.length === 1 ? "it was" : "they were"} handled: say whether and when ${cves.length === 1 ? "it was" : "they were"} fixed upstream and in Ubuntu (e.g. the USN).`,
             fields: ["cveHistory"],
           }]
         : [];
