@@ -1,0 +1,100 @@
+"use server";
+// Thin server actions: authenticate, call the use case, refresh the pages.
+// Authorization and validation live in the use cases (lib/requests), so a
+// forged post is refused exactly like a click on a hidden button.
+import { revalidatePath } from "next/cache";
+import { toActionState, type ActionState } from "@/lib/errors";
+import { addComment } from "@/lib/requests/add-comment";
+import { resubmitRequest, revokeRequest, submitDraft, withdrawRequest } from "@/lib/requests/change-status";
+import { recordSignoff } from "@/lib/requests/record-signoff";
+import { requestInfo } from "@/lib/requests/request-info";
+import { saveRequest } from "@/lib/requests/save-request";
+import { requireUser, type CurrentUser } from "@/lib/session";
+
+async function run(fn: (user: CurrentUser) => Promise<{ message?: string; redirectTo?: string } | void>): Promise<ActionState> {
+  try {
+    const user = await requireUser();
+    const out = (await fn(user)) ?? {};
+    revalidatePath("/", "layout");
+    return { ok: true, ...out };
+  } catch (e) {
+    return toActionState(e);
+  }
+}
+
+const str = (form: FormData, key: string) => {
+  const v = form.get(key);
+  return typeof v === "string" ? v : "";
+};
+
+export interface SavePayload {
+  id?: string;
+  revision?: number;
+  intent: "draft" | "submit";
+  input: unknown;
+}
+
+export async function saveRequestAction(payload: SavePayload): Promise<ActionState> {
+  return run(async (actor) => {
+    const r = await saveRequest({ actor, id: payload.id, expectedRevision: payload.revision, intent: payload.intent, input: payload.input });
+    return { redirectTo: `/requests/${r.number}`, message: r.changed.length || !payload.id ? "Saved." : "Nothing changed." };
+  });
+}
+
+export async function signoffAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(async (actor) => {
+    const r = await recordSignoff({
+      actor,
+      requestId: str(form, "requestId"),
+      input: { body: str(form, "body"), decision: str(form, "decision"), revision: str(form, "revision"), comment: str(form, "comment") },
+    });
+    const outcome = r.status === "APPROVED" ? " The request is now approved." : r.status === "REJECTED" ? " The request is now rejected." : "";
+    return { message: `Your sign-off is recorded.${outcome}` };
+  });
+}
+
+export async function requestInfoAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(async (actor) => {
+    await requestInfo({
+      actor,
+      requestId: str(form, "requestId"),
+      input: { body: str(form, "body"), revision: str(form, "revision"), question: str(form, "question") },
+    });
+    return { message: "The submitter has been asked for more information." };
+  });
+}
+
+export async function commentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(async (actor) => {
+    await addComment({ actor, requestId: str(form, "requestId"), body: str(form, "body") });
+    return { message: "Comment added." };
+  });
+}
+
+export async function submitDraftAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(async (actor) => {
+    await submitDraft({ actor, requestId: str(form, "requestId") });
+    return { message: "Submitted for sign-off." };
+  });
+}
+
+export async function resubmitAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(async (actor) => {
+    await resubmitRequest({ actor, requestId: str(form, "requestId"), note: str(form, "note") });
+    return { message: "Resubmitted for sign-off." };
+  });
+}
+
+export async function withdrawAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(async (actor) => {
+    await withdrawRequest({ actor, requestId: str(form, "requestId"), reason: str(form, "reason") });
+    return { message: "Request withdrawn." };
+  });
+}
+
+export async function revokeAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(async (actor) => {
+    await revokeRequest({ actor, requestId: str(form, "requestId"), reason: str(form, "reason") });
+    return { message: "Exception revoked." };
+  });
+}
