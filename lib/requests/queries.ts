@@ -3,6 +3,7 @@ import { db } from "../db";
 import { env } from "../env";
 import type { CurrentUser } from "../session";
 import { availableCommands, reviewableBodies, tally, type ReviewContext, type Status } from "../workflow";
+import { countBySeverity, runChecks } from "../policy";
 import { REQUEST_CONTENT, rowToRequest } from "./mapping";
 
 /** Drafts are private to their author; everything else is visible to signed-in users. */
@@ -96,8 +97,11 @@ export async function findReviewQueue(user: CurrentUser) {
     orderBy: { submittedAt: "asc" },
   });
   const members = await boardMemberCount();
+  const contents = await db.exceptionRequest.findMany({ where: { id: { in: rows.map((r) => r.id) } }, include: REQUEST_CONTENT });
+  const blocking = new Map(contents.map((c) => [c.id, countBySeverity(runChecks(rowToRequest(c))).blocking]));
   const withTally = rows.map((r) => ({
     ...r,
+    blockingFindings: blocking.get(r.id) ?? 0,
     tally: tally({ boardMembers: members, boardThreshold: env.BOARD_APPROVAL_THRESHOLD, signoffs: r.signoffs }, r.revision),
     bodies: reviewableBodies(r, user, { boardMembers: members, signoffs: r.signoffs, bindings: r.reviewers }),
   }));
