@@ -20,6 +20,7 @@ import {
   type TRequestInput,
 } from "@/lib/validations/request";
 import { parseSs } from "@/lib/ss";
+import type { FormValues } from "@/lib/validations/form-values";
 import { saveRequestAction } from "./actions";
 import { PolicyFindings } from "./policy-findings";
 
@@ -27,17 +28,6 @@ type Socket = TRequestInput["sockets"][number];
 type Advert = TRequestInput["adverts"][number];
 type Data = TRequestInput["exposedData"][number];
 
-/** The form keeps list fields as the text the user types. */
-export type FormValues = Omit<TRequestInput, "groups" | "capabilities" | "systemdSandboxing"> & {
-  groups: string;
-  capabilities: string;
-  systemdSandboxing: string;
-};
-
-export function toFormValues(r: TRequestInput): FormValues {
-  const text = (v: unknown, sep: string) => (Array.isArray(v) ? v.join(sep) : typeof v === "string" ? v : "");
-  return { ...r, groups: text(r.groups, ", "), capabilities: text(r.capabilities, ", "), systemdSandboxing: text(r.systemdSandboxing, "\n") };
-}
 
 export interface SeriesOption {
   codename: string;

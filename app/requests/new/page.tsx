@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { findSeries } from "@/lib/requests/queries";
 import { requireUserPage } from "@/lib/session";
 import { emptyRequest } from "@/lib/validations/request";
-import { RequestForm, toFormValues } from "../request-form";
+import { toFormValues } from "@/lib/validations/form-values";
+import { RequestForm } from "../request-form";
 
 export const metadata: Metadata = { title: "New exception request" };
 

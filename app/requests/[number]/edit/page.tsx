@@ -5,7 +5,8 @@ import { ref } from "@/lib/format";
 import { requestToFormInput } from "@/lib/requests/mapping";
 import { findRequestDetail, findSeries } from "@/lib/requests/queries";
 import { requireUserPage } from "@/lib/session";
-import { RequestForm, toFormValues } from "../../request-form";
+import { toFormValues } from "@/lib/validations/form-values";
+import { RequestForm } from "../../request-form";
 
 export const metadata: Metadata = { title: "Edit request" };
 
