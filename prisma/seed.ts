@@ -7,7 +7,7 @@ import "dotenv/config";
 import { db } from "../lib/db";
 import { DEMO_REQUESTS } from "../lib/demo/exceptions";
 import { DEMO_PASSWORD, DEMO_USERS, SERIES } from "../lib/demo/users";
-import { hashPassword } from "../lib/passwords";
+import { hashPassword, verifyPassword } from "../lib/passwords";
 import { recordSignoff } from "../lib/requests/record-signoff";
 import { saveRequest } from "../lib/requests/save-request";
 import type { CurrentUser } from "../lib/session";
@@ -52,7 +52,22 @@ export async function seedDemo(): Promise<boolean> {
   return true;
 }
 
+/** The demo sign-ins, while those users still have the demo password (demo set-up only). */
+export async function demoSignIns(): Promise<string[]> {
+  const users = await db.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } }, orderBy: { createdAt: "asc" } });
+  const lines: string[] = [];
+  for (const u of users) {
+    if (await verifyPassword(DEMO_PASSWORD, u.passwordHash)) lines.push(`  ${u.email.padEnd(20)} ${u.name.padEnd(16)} ${u.roles.join(", ")}`);
+  }
+  return lines;
+}
+
 async function main() {
+  if (process.argv.includes("--print-demo")) {
+    const lines = await demoSignIns();
+    if (lines.length) console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):\n${lines.join("\n")}`);
+    return;
+  }
   if (process.argv.includes("--series")) {
     await seedSeries();
     return;

@@ -31,11 +31,10 @@ export async function lockRequest(tx: Tx, id: string): Promise<LockedRequest> {
 }
 
 export async function loadReviewContext(tx: Tx, requestId: string): Promise<ReviewContext> {
-  const [signoffs, bindings, boardMembers] = await Promise.all([
-    tx.signoff.findMany({ where: { requestId }, select: { userId: true, body: true, decision: true, revision: true } }),
-    tx.requestReviewer.findMany({ where: { requestId }, select: { userId: true, body: true } }),
-    tx.user.count({ where: { roles: { has: "TECH_BOARD" } } }),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const signoffs = await tx.signoff.findMany({ where: { requestId }, select: { userId: true, body: true, decision: true, revision: true } });
+  const bindings = await tx.requestReviewer.findMany({ where: { requestId }, select: { userId: true, body: true } });
+  const boardMembers = await tx.user.count({ where: { roles: { has: "TECH_BOARD" } } });
   return { signoffs, bindings, boardMembers, boardThreshold: env.BOARD_APPROVAL_THRESHOLD };
 }
 
