@@ -82,7 +82,7 @@ export function RequestForm({ initial, series, request }: Props) {
     if (!parsed.success) {
       const fe = fieldErrors(parsed.error);
       setErrors(fe);
-      const n = Object.values(fe).flat().length;
+      const n = Object.keys(fe).length;
       setMessage({ kind: "error", text: `${n} field${n === 1 ? " needs" : "s need"} attention; nothing was saved.` });
       requestAnimationFrame(() => document.querySelector<HTMLElement>("[aria-invalid='true']")?.focus());
       return;

@@ -42,7 +42,7 @@ async function validate(tx: Tx, intent: "draft" | "submit", input: unknown, stri
     if (unknown.length) errors.series = [`Unknown series: ${unknown.join(", ")}.`];
   }
   if (!parsed.success || Object.keys(errors).length) {
-    const n = Object.values(errors).flat().length;
+    const n = Object.keys(errors).length;
     throw new AppError("INVALID_INPUT", `${n} field${n === 1 ? " needs" : "s need"} attention; nothing was saved.`, errors);
   }
   return parsed.data;

@@ -180,3 +180,12 @@ describe("bind addresses", () => {
     expect(["0.0.0.0%eth0", "192.0.2.1", "::1"].map(isWildcardBind)).toEqual([false, false, false]);
   });
 });
+
+describe("one message per problem", () => {
+  it("an empty required field says only that it is required", () => {
+    const e = errorsOf(emptyRequest());
+    expect(e.packageName).toEqual(["Enter the source package name."]);
+    expect(e.packageVersion).toEqual(["Enter the package version, e.g. 0.8-13ubuntu6."]);
+    expect(e.justification).toEqual(["Explain the out-of-the-box benefit that justifies the exception."]);
+  });
+});

@@ -134,7 +134,8 @@ export function requestSchema(mode: Mode) {
         .trim()
         .min(1, { error: "Enter the source package name." })
         .max(100, { error: "At most 100 characters." })
-        .regex(PACKAGE_NAME, {
+        // Format checks pass "" so an empty field gets one message: that it is required.
+        .refine((v) => v === "" || PACKAGE_NAME.test(v), {
           error: "Debian package names use lower-case letters, digits, + - and ., start with a letter or digit, and have at least 2 characters.",
         }),
       packageVersion: text(mode, 100, "Enter the package version, e.g. 0.8-13ubuntu6.").refine((v) => v === "" || PACKAGE_VERSION.test(v), {
@@ -149,7 +150,7 @@ export function requestSchema(mode: Mode) {
         .refine((a) => mode === "draft" || a.length > 0, { error: "Choose at least one flavor." })
         .refine((a) => new Set(a).size === a.length, { error: "Each flavor once." }),
       justification: text(mode, LONG, "Explain the out-of-the-box benefit that justifies the exception.").refine(
-        (v) => mode === "draft" || v.length >= 30,
+        (v) => mode === "draft" || v === "" || v.length >= 30,
         { error: "Explain the benefit in a few sentences (at least 30 characters)." },
       ),
       sockets: z.array(socketSchema(mode)).max(50, { error: "At most 50 sockets." }),
