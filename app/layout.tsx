@@ -32,6 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </Link>
             <nav className="site-nav" aria-label="Main">
               <Link href="/registry">Registry</Link>
+              <Link href="/check">Check a machine</Link>
               {user?.roles.includes("MAINTAINER") && <Link href="/requests">My requests</Link>}
               {isReviewer && <Link href="/review">Review queue</Link>}
               {user && <Link href="/requests/all">All requests</Link>}

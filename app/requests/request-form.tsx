@@ -448,7 +448,12 @@ export function RequestForm({ initial, series, request }: Props) {
         )}
       </fieldset>
 
-      <PolicyFindings values={v} />
+      <PolicyFindings
+        values={v as unknown as TRequestInput}
+        requestId={request?.id}
+        errors={errors}
+        onJustify={(id, text) => setV((prev) => ({ ...prev, justifications: { ...(prev.justifications ?? {}), [id]: text } }))}
+      />
 
       <div className="actions">
         {isDraft && (

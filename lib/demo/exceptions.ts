@@ -218,6 +218,13 @@ export const DEMO_REQUESTS: DemoRequest[] = [
       separatesLocalRemote: "NO",
       contactsOnlyOnRequest: "NO",
       discoveryOffSwitch: "",
+      justifications: {
+        "exposedData.0.no-opt-in": "Queues are only announced when the user turns on printer sharing in the CUPS settings.",
+        "discovery.separates-local-remote": "Discovered queues are named after the remote host, which users tell apart from local ones.",
+        "discovery.contacts-only-on-request": "Remote printers must be polled to create queues automatically; this is the feature.",
+        "discovery.off-switch": "Administrators can set BrowseRemoteProtocols none in /etc/cups/cups-browsed.conf.",
+        "confinement.root-user": "Needs root to create print queues through the CUPS administrative interface.",
+      },
     },
   },
   {

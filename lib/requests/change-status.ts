@@ -5,7 +5,9 @@ import { AppError } from "../errors";
 import type { CurrentUser } from "../session";
 import { ZRequestSubmit, fieldErrors } from "../validations/request";
 import { ZText } from "../validations/text";
+import { unjustifiedBlocking } from "../policy";
 import { decide } from "../workflow";
+import { findBaseline, requestFindings } from "./findings";
 import { accept, inTransaction, lockRequest, moveStatus, snapshotActor } from "./context";
 import { REQUEST_CONTENT, rowToRequest } from "./mapping";
 import type { Prisma } from "../generated/prisma/client";
@@ -31,6 +33,11 @@ export async function submitDraft(o: Options) {
     const parsed = ZRequestSubmit.safeParse(rowToRequest(row));
     if (!parsed.success) {
       throw new AppError("INVALID_INPUT", "The draft is not complete yet: edit it to fill in the missing fields.", fieldErrors(parsed.error));
+    }
+    const findings = requestFindings(parsed.data, await findBaseline(parsed.data.packageName, locked.id, tx));
+    const unjustified = unjustifiedBlocking(findings, parsed.data.justifications);
+    if (Object.keys(unjustified).length) {
+      throw new AppError("INVALID_INPUT", "The draft has blocking policy findings without a justification: edit it to justify them or change the request.", unjustified);
     }
     await moveStatus(tx, locked, v.to, { submittedAt: new Date() });
     await tx.requestRevision.create({

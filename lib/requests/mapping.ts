@@ -47,6 +47,7 @@ export function rowToRequest(r: RequestRow): TRequest {
     separatesLocalRemote: r.separatesLocalRemote,
     contactsOnlyOnRequest: r.contactsOnlyOnRequest,
     discoveryOffSwitch: r.discoveryOffSwitch,
+    justifications: (r.findingJustifications ?? {}) as Record<string, string>,
   };
 }
 
@@ -82,6 +83,7 @@ export function requestWriteData(r: TRequest) {
     separatesLocalRemote: r.discoversServices ? r.separatesLocalRemote : null,
     contactsOnlyOnRequest: r.discoversServices ? r.contactsOnlyOnRequest : null,
     discoveryOffSwitch: r.discoversServices ? r.discoveryOffSwitch : "",
+    findingJustifications: r.justifications,
   } satisfies Prisma.ExceptionRequestUncheckedUpdateInput;
   const children = {
     sockets: r.sockets.map((s, position) => ({

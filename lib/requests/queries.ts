@@ -3,7 +3,8 @@ import { db } from "../db";
 import { env } from "../env";
 import type { CurrentUser } from "../session";
 import { availableCommands, reviewableBodies, tally, type ReviewContext, type Status } from "../workflow";
-import { countBySeverity, runChecks } from "../policy";
+import { countBySeverity } from "../policy";
+import { findBaseline, requestFindings } from "./findings";
 import { REQUEST_CONTENT, rowToRequest } from "./mapping";
 
 /** Drafts are private to their author; everything else is visible to signed-in users. */
@@ -37,9 +38,13 @@ export async function findRequestDetail(number: number, viewer: CurrentUser | nu
     bindings: row.reviewers,
   };
   const state = { status: row.status, revision: row.revision, submitterId: row.submitterId };
+  const content = rowToRequest(row);
+  const baseline = await findBaseline(row.packageName, row.id);
   return {
     row,
-    content: rowToRequest(row),
+    content,
+    baseline,
+    findings: requestFindings(content, baseline),
     tally: tally(ctx, row.revision),
     commands: viewer ? availableCommands(state, viewer, ctx) : new Set<string>(),
     reviewBodies: viewer ? reviewableBodies(state, viewer, ctx) : [],
@@ -98,7 +103,11 @@ export async function findReviewQueue(user: CurrentUser) {
   });
   const members = await boardMemberCount();
   const contents = await db.exceptionRequest.findMany({ where: { id: { in: rows.map((r) => r.id) } }, include: REQUEST_CONTENT });
-  const blocking = new Map(contents.map((c) => [c.id, countBySeverity(runChecks(rowToRequest(c))).blocking]));
+  const blocking = new Map<string, number>();
+  for (const c of contents) {
+    const content = rowToRequest(c);
+    blocking.set(c.id, countBySeverity(requestFindings(content, await findBaseline(c.packageName, c.id))).blocking);
+  }
   const withTally = rows.map((r) => ({
     ...r,
     blockingFindings: blocking.get(r.id) ?? 0,

@@ -9,7 +9,9 @@ import { writeAudit } from "../audit/events";
 import { AppError } from "../errors";
 import type { CurrentUser } from "../session";
 import { ZRequestDraft, ZRequestSubmit, fieldErrors, type TRequest, type FieldErrors } from "../validations/request";
+import { currentJustifications, unjustifiedBlocking } from "../policy";
 import { decide } from "../workflow";
+import { findBaseline, requestFindings } from "./findings";
 import { accept, inTransaction, lockRequest, snapshotActor } from "./context";
 import { REQUEST_CONTENT, changedFields, requestWriteData, rowToRequest } from "./mapping";
 
@@ -31,10 +33,16 @@ export interface SaveRequestResult {
   changed: string[];
 }
 
-async function validate(tx: Tx, intent: "draft" | "submit", input: unknown, strict: boolean): Promise<TRequest> {
-  const schema = intent === "submit" || strict ? ZRequestSubmit : ZRequestDraft;
-  const parsed = schema.safeParse(input);
+async function validate(tx: Tx, intent: "draft" | "submit", input: unknown, strict: boolean, requestId?: string): Promise<TRequest> {
+  const complete = intent === "submit" || strict;
+  const parsed = (complete ? ZRequestSubmit : ZRequestDraft).safeParse(input);
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
+  if (parsed.success) {
+    // A blocking policy finding goes to the reviewers only with a written justification.
+    const findings = requestFindings(parsed.data, await findBaseline(parsed.data.packageName, requestId, tx));
+    if (complete) Object.assign(errors, unjustifiedBlocking(findings, parsed.data.justifications));
+    parsed.data.justifications = currentJustifications(findings, parsed.data.justifications);
+  }
   const series = parsed.success ? parsed.data.series : [];
   if (series.length) {
     const known = await tx.series.findMany({ where: { codename: { in: series } }, select: { codename: true } });
@@ -118,7 +126,7 @@ async function editRequest(tx: Tx, o: SaveRequestOptions & { id: string }): Prom
   }
   const wasDraft = locked.status === "DRAFT";
   // Once submitted, every revision must be complete.
-  const r = await validate(tx, o.intent, o.input, !wasDraft);
+  const r = await validate(tx, o.intent, o.input, !wasDraft, o.id);
   const current = await tx.exceptionRequest.findUniqueOrThrow({ where: { id: o.id }, include: REQUEST_CONTENT });
   const changed = changedFields(rowToRequest(current), r);
   const submitting = o.intent === "submit";

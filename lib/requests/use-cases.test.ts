@@ -240,6 +240,40 @@ describe("other transitions", () => {
   });
 });
 
+describe("policy findings on submission", () => {
+  it("a blocking finding needs a written justification, which is stored with the request", async () => {
+    const input = { ...demoRequest("wsdd"), runAsUser: "root" };
+    const err = await m.saveRequest({ actor: users.maint, intent: "submit", input }).catch((e) => e);
+    expect(err.code).toBe("INVALID_INPUT");
+    expect(Object.keys(err.fieldErrors)).toEqual(["justifications.confinement.root-user"]);
+    const ok = await m.saveRequest({
+      actor: users.maint,
+      intent: "submit",
+      input: { ...input, justifications: { "confinement.root-user": "Binds a raw socket at start, then drops to wsdd.", "stale.id": "dropped" } },
+    });
+    const row = await m.db.exceptionRequest.findUniqueOrThrow({ where: { id: ok.id } });
+    expect(row.findingJustifications).toEqual({ "confinement.root-user": "Binds a raw socket at start, then drops to wsdd." });
+  });
+
+  it("the upgrade guard: data an approved exception of the package did not expose is blocking", async () => {
+    const pkg = "avahi-upgrade-test";
+    const base = await m.saveRequest({ actor: users.maint, intent: "submit", input: { ...demoRequest("avahi"), packageName: pkg } });
+    for (const b of ["b1", "b2", "dual"]) await vote(b, base.id, "APPROVE");
+    await vote("s1", base.id, "APPROVE", "SECURITY");
+    const next = {
+      ...demoRequest("avahi"),
+      packageName: pkg,
+      packageVersion: "0.9-1",
+      exposedData: [...demoRequest("avahi").exposedData, { item: "User name of the logged-in user", level: "MACHINE" as const, optIn: "" }],
+    };
+    const err = await m.saveRequest({ actor: users.maint, intent: "submit", input: next }).catch((e) => e);
+    expect(err.code).toBe("INVALID_INPUT");
+    const [key] = Object.keys(err.fieldErrors);
+    expect(key).toBe("justifications.upgrade.exposedData.3.new");
+    expect(err.fieldErrors[key][0]).toContain("User name of the logged-in user");
+  });
+});
+
 describe("audit trail", () => {
   it("is append-only: UPDATE, DELETE and TRUNCATE are refused by the database", async () => {
     const r = await submitted();

@@ -186,6 +186,11 @@ export function requestSchema(mode: Mode) {
       separatesLocalRemote: answer,
       contactsOnlyOnRequest: answer,
       discoveryOffSwitch: text(mode, 1000),
+
+      /** The submitter's justification per blocking policy finding (lib/policy), keyed by finding id. */
+      justifications: z
+        .record(z.string().max(200), z.string().max(2000, { error: "At most 2000 characters." }))
+        .default({}),
     })
     .superRefine((r, ctx) => {
       // Runs even when other fields failed (ALWAYS), so read defensively.
@@ -266,5 +271,6 @@ export function emptyRequest(): TRequestInput {
     separatesLocalRemote: null,
     contactsOnlyOnRequest: null,
     discoveryOffSwitch: "",
+    justifications: {},
   };
 }

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AUDIT_LABEL, type AuditType } from "@/lib/audit/events";
 import { formatDateTime, ref } from "@/lib/format";
-import { runChecks } from "@/lib/policy";
 import { findRequestDetail, type RequestDetail } from "@/lib/requests/queries";
 import { requireUserPage } from "@/lib/session";
 import { BODY_LABEL, type Role } from "@/lib/workflow";
@@ -67,7 +66,12 @@ export default async function RequestPage({ params }: { params: Promise<{ number
 
       <div className="layout-detail">
         <div>
-          <FindingsList findings={runChecks(content)} title="Policy checks" />
+          <FindingsList
+            findings={detail.findings}
+            title="Policy checks"
+            justifications={content.justifications}
+            note={detail.baseline ? `Compared with the approved exception ${detail.baseline.label}.` : undefined}
+          />
           <RequestContent content={content} />
           {row.revisions.length > 0 && (
             <section>

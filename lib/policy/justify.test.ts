@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { demoRequest } from "../demo/exceptions";
+import { ZRequestSubmit } from "../validations/request";
+import { runChecks } from "./checks";
+import { currentJustifications, unjustifiedBlocking } from "./justify";
+
+const cups = runChecks(ZRequestSubmit.parse(demoRequest("cups-browsed")));
+const blockingIds = cups.filter((f) => f.severity === "blocking").map((f) => f.id);
+
+describe("justifying blocking findings", () => {
+  it("asks for a justification per blocking finding, naming the finding", () => {
+    const missing = unjustifiedBlocking(cups, {});
+    expect(Object.keys(missing).sort()).toEqual(blockingIds.map((id) => `justifications.${id}`).sort());
+    expect(missing["justifications.confinement.root-user"][0]).toMatch(/^Blocking: .*root.* Justify it, or change the request\.$/);
+  });
+
+  it("a short justification is not one", () => {
+    const missing = unjustifiedBlocking(cups, { "confinement.root-user": "because" });
+    expect(missing["justifications.confinement.root-user"][0]).toMatch(/at least 20 characters/);
+  });
+
+  it("all justified: nothing missing; warnings never need one", () => {
+    const all = Object.fromEntries(blockingIds.map((id) => [id, "Accepted risk: explained to the security team in the thread."]));
+    expect(unjustifiedBlocking(cups, all)).toEqual({});
+    expect(unjustifiedBlocking(runChecks(ZRequestSubmit.parse(demoRequest("avahi"))), {})).toEqual({});
+  });
+
+  it("keeps only justifications of current blocking findings", () => {
+    const kept = currentJustifications(cups, { "confinement.root-user": "  Needs raw sockets at start.  ", "gone.finding": "old text here" });
+    expect(kept).toEqual({ "confinement.root-user": "Needs raw sockets at start." });
+  });
+});

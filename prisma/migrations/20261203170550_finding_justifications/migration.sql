@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ExceptionRequest" ADD COLUMN     "findingJustifications" JSONB NOT NULL DEFAULT '{}';
