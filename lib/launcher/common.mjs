@@ -1,7 +1,7 @@
 // Shared steps of `npm start` and `npm test`. Plain Node (no dependencies), so
 // they run on a fresh clone before `npm ci` has installed anything.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 
@@ -64,10 +64,9 @@ export function ensureBuilt(env) {
   run("npx", ["next", "build"], { env });
 }
 
-/** AUTH_SECRET from the environment, or one generated once into .data/ (gitignored, never committed). */
-export function authSecret() {
+/** AUTH_SECRET from the environment, or one generated once into the data folder (gitignored, never committed). */
+export function authSecret(dir = join(ROOT, ".data")) {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const dir = join(ROOT, ".data");
   const file = join(dir, "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dir, { recursive: true });
@@ -105,3 +104,37 @@ export async function ensureDatabase(databaseUrl) {
 }
 
 export const isLoopback = (host) => host === "localhost" || host === "::1" || /^127\./.test(host);
+
+/** The data folder must exist and be writable; a clear error otherwise. */
+export function ensureWritable(dir) {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    fail(`The data folder ${dir} is not writable (${e.code ?? e.message}). Fix its permissions, or set DATA_DIR to a writable folder.`);
+  }
+}
+
+/**
+ * Refuse a database whose applied migrations this code does not have (it is
+ * newer than the code). Returns how many of the code's migrations are not applied yet.
+ */
+export async function checkMigrations(databaseUrl) {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10000 });
+  await client.connect();
+  try {
+    const known = readdirSync(join(ROOT, "prisma/migrations")).filter((n) => /^\d+_/.test(n));
+    const table = await client.query("SELECT to_regclass('_prisma_migrations')::text AS t");
+    if (!table.rows[0].t) return known.length;
+    const applied = await client.query("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL");
+    const names = applied.rows.map((r) => r.migration_name);
+    const unknown = names.filter((n) => !known.includes(n));
+    if (unknown.length) {
+      fail(`The database has migrations this code does not know (${unknown.join(", ")}): it was used by a newer version of the app. Update the code (git pull), or use another database.`);
+    }
+    return known.filter((n) => !names.includes(n)).length;
+  } finally {
+    await client.end();
+  }
+}
