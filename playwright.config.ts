@@ -5,6 +5,8 @@ import { defineConfig } from "@playwright/test";
 process.env.E2E_DATABASE_URL ??= `${process.env.E2E_PG_SERVER ?? "postgresql://postgres@127.0.0.1:5432"}/nop_e2e_${Date.now()}_${process.pid}`;
 const port = Number(process.env.E2E_PORT ?? 3100);
 process.env.E2E_BASE_URL ??= `http://localhost:${port}`;
+// The tests' build lives apart from the one `npm start` serves (see next.config.js).
+process.env.NEXT_DIST_DIR = ".next-e2e";
 
 export default defineConfig({
   testDir: "e2e",
@@ -38,6 +40,7 @@ export default defineConfig({
       AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
       AUTH_URL: process.env.E2E_BASE_URL,
       NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: ".next-e2e",
     },
   },
 });

@@ -7,10 +7,14 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "./db";
 import { verifyPassword } from "./passwords";
+import { FailureThrottle } from "./throttle";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name: string; email: string };
+    user: { id: string; name: string; email: string; sv: number };
+  }
+  interface User {
+    sv?: number;
   }
 }
 
@@ -22,32 +26,60 @@ const ZCredentials = z.object({
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
 }
+export class TooManyAttempts extends CredentialsSignin {
+  code = "throttled";
+}
+
+// Password guessing: 5 failures per account, 30 per client address, in 15 minutes.
+const WINDOW = 15 * 60 * 1000;
+const perAccount = new FailureThrottle(5, WINDOW);
+const perClient = new FailureThrottle(30, WINDOW);
+const clientOf = (req: Request | undefined) => req?.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   trustHost: true,
   pages: { signIn: "/signin" },
+  // A wrong password is an expected event, not an error with a stack trace.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "E-mail" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = ZCredentials.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const user = await db.user.findUnique({ where: { email: parsed.data.email } });
+        const account = parsed.data.email;
+        const client = clientOf(request);
+        if (perAccount.retryAfter(account) > 0 || perClient.retryAfter(client) > 0) throw new TooManyAttempts();
+        const user = await db.user.findUnique({ where: { email: account } });
         // Verify against a dummy hash when the user is unknown, so timing does not tell.
         const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
-        if (!user || !ok) throw new InvalidCredentials();
-        return { id: user.id, name: user.name, email: user.email };
+        if (!user || !ok) {
+          perAccount.fail(account);
+          perClient.fail(client);
+          throw new InvalidCredentials();
+        }
+        perAccount.reset(account);
+        return { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sv = user.sv ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.user.sv = typeof token.sv === "number" ? token.sv : -1;
       return session;
     },
   },

@@ -17,8 +17,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, roles: true } });
-  return user;
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, roles: true, sessionVersion: true } });
+  // A token issued before the last sign-out (or a password change) is no longer valid.
+  if (!user || user.sessionVersion !== session.user.sv) return null;
+  return { id: user.id, name: user.name, email: user.email, roles: user.roles };
 });
 
 /** For pages: the user, or a redirect to the sign-in page. */

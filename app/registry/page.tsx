@@ -9,7 +9,8 @@ export const metadata: Metadata = { title: "Registry of approved exceptions" };
 
 export default async function RegistryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const q = registryQueryOrDefaults(await searchParams);
-  const [result, series] = await Promise.all([findRegistry(q), findSeries()]);
+  const [result, allSeries] = await Promise.all([findRegistry(q), findSeries()]);
+  const series = allSeries.filter((s) => s.supported || s.codename === q.series);
   const json = `/api/registry${registryQueryString({ ...q, page: q.page })}`;
   return (
     <>
@@ -61,6 +62,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
         </div>
         {q.sort !== "package" && <input type="hidden" name="sort" value={q.sort} />}
         {q.dir !== "asc" && <input type="hidden" name="dir" value={q.dir} />}
+        {q.pageSize !== 25 && <input type="hidden" name="pageSize" value={q.pageSize} />}
         <button type="submit" className="primary">
           Filter
         </button>

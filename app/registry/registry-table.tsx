@@ -129,6 +129,7 @@ export function RegistryTable({
 
   return (
     <>
+      <div className="table-wrap">
       <table className="data" aria-label="Approved exceptions">
         <thead>
           {table.getHeaderGroups().map((group) => (
@@ -162,6 +163,7 @@ export function RegistryTable({
           ))}
         </tbody>
       </table>
+      </div>
       {rows.length === 0 && <p className="empty">No approved exception matches these filters.</p>}
       <div className="pager">
         <span>

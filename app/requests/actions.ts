@@ -3,7 +3,9 @@
 // Authorization and validation live in the use cases (lib/requests), so a
 // forged post is refused exactly like a click on a hidden button.
 import { revalidatePath } from "next/cache";
-import { toActionState, type ActionState } from "@/lib/errors";
+import { z } from "zod";
+import { AppError, toActionState, type ActionState } from "@/lib/errors";
+import { isRecordId } from "@/lib/http/params";
 import { addComment } from "@/lib/requests/add-comment";
 import { resubmitRequest, revokeRequest, submitDraft, withdrawRequest } from "@/lib/requests/change-status";
 import { recordSignoff } from "@/lib/requests/record-signoff";
@@ -23,9 +25,20 @@ async function run(fn: (user: CurrentUser) => Promise<{ message?: string; redire
 }
 
 const str = (form: FormData, key: string) => {
+  if (!(form instanceof FormData)) throw new AppError("INVALID_INPUT", "This action takes a form.");
   const v = form.get(key);
   return typeof v === "string" ? v : "";
 };
+
+/** What the request form posts; an edit names the revision it was opened on. */
+const ZSavePayload = z
+  .object({
+    id: z.string().refine(isRecordId, { error: "No such request." }).optional(),
+    revision: z.number().int().min(1).optional(),
+    intent: z.enum(["draft", "submit"]),
+    input: z.unknown(),
+  })
+  .refine((p) => !p.id || p.revision !== undefined, { error: "Reload the form: it does not say which revision it edits." });
 
 export interface SavePayload {
   id?: string;
@@ -34,8 +47,11 @@ export interface SavePayload {
   input: unknown;
 }
 
-export async function saveRequestAction(payload: SavePayload): Promise<ActionState> {
+export async function saveRequestAction(raw: SavePayload): Promise<ActionState> {
   return run(async (actor) => {
+    const parsed = ZSavePayload.safeParse(raw);
+    if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0].message);
+    const payload = parsed.data;
     const r = await saveRequest({ actor, id: payload.id, expectedRevision: payload.revision, intent: payload.intent, input: payload.input });
     return { redirectTo: `/requests/${r.number}`, message: r.changed.length || !payload.id ? "Saved." : "Nothing changed." };
   });

@@ -1,26 +1,36 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { safeCallbackPath } from "@/lib/http/params";
+import { getCurrentUser } from "@/lib/session";
 
-/** Only same-site paths: never redirect a signed-in user to another origin. */
-function safePath(p: FormDataEntryValue | null): string {
-  const s = typeof p === "string" ? p : "";
-  return s.startsWith("/") && !s.startsWith("//") ? s : "/";
+export interface SignInState {
+  error: string;
+  /** Given back so the form keeps it after a failed attempt. */
+  email: string;
 }
 
-export async function signInAction(_prev: string | null, form: FormData): Promise<string | null> {
-  const callbackUrl = safePath(form.get("callbackUrl"));
+export async function signInAction(_prev: SignInState | null, form: FormData): Promise<SignInState | null> {
+  const callbackUrl = safeCallbackPath(form.get("callbackUrl"));
+  const email = String(form.get("email") ?? "").slice(0, 200);
   try {
-    await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo: callbackUrl });
+    await signIn("credentials", { email, password: form.get("password"), redirectTo: callbackUrl });
   } catch (e) {
-    if (e instanceof AuthError) return "Wrong e-mail address or password.";
+    if (e instanceof CredentialsSignin && e.code === "throttled") {
+      return { error: "Too many failed sign-ins: wait 15 minutes before trying again.", email };
+    }
+    if (e instanceof AuthError) return { error: "Wrong e-mail address or password.", email };
     throw e; // signIn signals success by throwing a redirect
   }
   redirect(callbackUrl);
 }
 
 export async function signOutAction() {
+  // Invalidate every token of this user, not only the browser's copy of it.
+  const user = await getCurrentUser();
+  if (user) await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
   await signOut({ redirectTo: "/" });
 }

@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { signInAction } from "./actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [error, action, pending] = useActionState(signInAction, null);
+  const [state, action, pending] = useActionState(signInAction, null);
+  const error = state?.error;
   return (
     <form action={action} className="panel">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -15,7 +16,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       )}
       <div className="field">
         <label htmlFor="email">E-mail</label>
-        <input id="email" name="email" type="email" autoComplete="username" required />
+        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state?.email} key={state?.email ?? ""} />
       </div>
       <div className="field">
         <label htmlFor="password">Password</label>

@@ -60,7 +60,7 @@ test("submit → Board majority + security approve → public registry", async (
   await bea.goto("/review");
   await expect(bea.getByRole("region", { name: "Awaiting your Technical Board vote" }).getByText(pkg)).toBeVisible();
   await signOff(bea, number, "Approve", "Machine-level information only.");
-  await expect(bea.getByText("1 of 2 approvals needed")).toBeVisible();
+  await expect(bea.getByText("1 of the 2 approvals needed")).toBeVisible();
 
   const bob = await signedIn(browser, "bob");
   await signOff(bob, number, "Approve");
@@ -107,10 +107,11 @@ test("submit → Board majority + security approve → public registry", async (
   const api = await visitor.request.get(`/api/registry/${number}`);
   expect(api.status()).toBe(200);
   const json = await api.json();
-  expect(json.status).toBe("APPROVED");
+  expect(json.status).toBe("approved");
+  expect(json.sockets.map((s: { protocol: string; port: number | null }) => `${s.protocol}/${s.port ?? "ephemeral"}`)).toEqual(["udp/5353", "udp/ephemeral"]);
   expect(json.signoffs.map((s: { by: string; body: string; decision: string }) => `${s.by}/${s.body}/${s.decision}`)).toEqual([
-    "Bea Board/BOARD/APPROVE",
-    "Bob Board/BOARD/APPROVE",
-    "Sam Security/SECURITY/APPROVE",
+    "Bea Board/board/approve",
+    "Bob Board/board/approve",
+    "Sam Security/security/approve",
   ]);
 });

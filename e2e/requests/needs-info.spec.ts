@@ -34,7 +34,7 @@ test("asking for information, editing and resubmitting voids earlier votes", asy
   // Bea's vote was for revision 1: shown as void, not counted.
   await bea.goto(`/requests/${number}`);
   const panel = bea.getByRole("region", { name: "Sign-offs" });
-  await expect(panel.getByText("0 of 2 approvals needed")).toBeVisible();
+  await expect(panel.getByText("0 of the 2 approvals needed")).toBeVisible();
   await expect(panel.getByText("Void: given to earlier revisions")).toBeVisible();
   await expect(panel.locator("[data-stale-signoff]")).toContainText("Bea Board · Technical Board · revision 1");
   await expect(bea.getByRole("form", { name: "Sign off" })).toContainText("revision 2");
@@ -60,5 +60,5 @@ test("asking for information, editing and resubmitting voids earlier votes", asy
 
   // Bea votes again, on revision 2 this time.
   await signOff(bea, number, "Approve");
-  await expect(panel.getByText("1 of 2 approvals needed")).toBeVisible();
+  await expect(panel.getByText("1 of the 2 approvals needed")).toBeVisible();
 });

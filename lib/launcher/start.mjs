@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { createServer as createNetServer } from "node:net";
+import { rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
   ROOT,
@@ -44,12 +45,14 @@ if (!(await portFree(HOST, PORT))) fail(`Port ${PORT} on ${HOST} is already in u
 
 ensureInstalled();
 
-// Children to stop on the way out (the embedded database).
+// Children to stop on the way out (the embedded database), files to remove.
 const children = [];
+const transientFiles = [];
 let shuttingDown = false;
 async function shutdown(code) {
   if (shuttingDown) return;
   shuttingDown = true;
+  for (const f of transientFiles) rmSync(f, { force: true });
   for (const c of children) {
     if (c.exitCode !== null) continue;
     c.kill("SIGTERM");
@@ -83,6 +86,12 @@ function startEmbedded() {
 
 const embedded = !process.env.DATABASE_URL;
 const DATABASE_URL = embedded ? await startEmbedded() : process.env.DATABASE_URL;
+// Where the embedded database listens, for `npm run users` and other tools while it runs.
+if (embedded) {
+  const urlFile = join(DATA_DIR, "database-url");
+  writeFileSync(urlFile, DATABASE_URL + "\n");
+  transientFiles.push(urlFile);
+}
 if (!embedded) await ensureDatabase(DATABASE_URL);
 
 Object.assign(process.env, {

@@ -33,6 +33,14 @@ const one = (input: PolicyInput, check: string): Finding => {
 const ids = (fs: Finding[]) => fs.map((f) => f.id);
 const blocking = (input: PolicyInput) => runChecks(input).filter((f) => f.severity === "blocking");
 
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
+  });
+});
+
 describe("the table of checks", () => {
   it("has unique names, each citing a POLICY.md heading and describing itself", () => {
     const names = CHECKS.map((c) => c.name);
@@ -65,15 +73,23 @@ describe("the table of checks", () => {
     for (const f of findings) expect(f.rule).toBe(byName.get(f.check));
     const order = findings.map((f) => ["blocking", "warning", "info"].indexOf(f.severity));
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    // Every check fires on this input except root-user (alice is not root).
+    // Every check fires on this input except root-user and shared-user (alice is neither root nor nobody).
     const fired = new Set(findings.map((f) => f.check));
-    expect(CHECKS.map((c) => c.name).filter((n) => !fired.has(n))).toEqual(["confinement.root-user"]);
+    expect(CHECKS.map((c) => c.name).filter((n) => !fired.has(n))).toEqual(["confinement.root-user", "confinement.shared-user"]);
   });
 
   it("counts by severity", () => {
     const counts = countBySeverity(runChecks(stored("cups-browsed")));
     expect(counts).toEqual({ blocking: 5, warning: 2, info: 2 });
     expect(countBySeverity([])).toEqual({ blocking: 0, warning: 0, info: 0 });
+  });
+});
+
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
   });
 });
 
@@ -105,6 +121,14 @@ describe("demo requests", () => {
 
   it.each(DEMO_REQUESTS.map((d) => d.key))("%s: raw form input gives the same findings as the stored request", (key) => {
     expect(runChecks(policyInputFromForm(demoRequest(key)))).toEqual(runChecks(stored(key)));
+  });
+});
+
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
   });
 });
 
@@ -142,6 +166,14 @@ describe("live form tolerance", () => {
   });
 });
 
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
+  });
+});
+
 describe("exposure.application-data-opt-in", () => {
   it("blocks application-level data without a stated opt-in", () => {
     const f = one(stored("cups-browsed"), "exposure.application-data-opt-in");
@@ -154,6 +186,14 @@ describe("exposure.application-data-opt-in", () => {
     r.exposedData[0].optIn = "Only after the user ticks “Share printers” in Settings → Printers.";
     expect(of(r, "exposure.application-data-opt-in")).toEqual([]);
     expect(of(clean(), "exposure.application-data-opt-in")).toEqual([]); // three MACHINE items, no opt-in
+  });
+});
+
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
   });
 });
 
@@ -192,6 +232,14 @@ describe.each([
   });
 });
 
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
+  });
+});
+
 describe("discovery.off-switch", () => {
   it("blocks discovery without an off switch", () => {
     for (const discoveryOffSwitch of ["", "   "]) {
@@ -203,6 +251,14 @@ describe("discovery.off-switch", () => {
   it("accepts a described switch, or no discovery", () => {
     expect(of(stored("wsdd"), "discovery.off-switch")).toEqual([]);
     expect(of(stored("openssh"), "discovery.off-switch")).toEqual([]);
+  });
+});
+
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
   });
 });
 
@@ -220,6 +276,14 @@ describe("confinement.root-user", () => {
   });
 });
 
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
+  });
+});
+
 describe("confinement.non-system-user", () => {
   it("blocks a login user", () => {
     const f = one({ ...clean(), runAsUser: "alice", isSystemUser: false }, "confinement.non-system-user");
@@ -232,6 +296,14 @@ describe("confinement.non-system-user", () => {
     expect(of({ ...stored("wsdd"), isSystemUser: false }, "confinement.non-system-user")).toEqual([]);
     expect(of({ runAsUser: "root" }, "confinement.non-system-user")).toEqual([]);
     expect(of({ runAsUser: "", isSystemUser: false }, "confinement.non-system-user")).toEqual([]);
+  });
+});
+
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
   });
 });
 
@@ -252,6 +324,14 @@ describe("confinement.root-equivalent-group", () => {
   });
 });
 
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
+  });
+});
+
 describe("confinement.privileged-group", () => {
   it("warns about adm", () => {
     const f = one({ ...clean(), groups: ["adm"] }, "confinement.privileged-group");
@@ -262,6 +342,14 @@ describe("confinement.privileged-group", () => {
 
   it("ignores ordinary and root-equivalent groups (the latter have their own check)", () => {
     expect(of({ ...clean(), groups: ["lp", "docker"] }, "confinement.privileged-group")).toEqual([]);
+  });
+});
+
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
   });
 });
 
@@ -282,6 +370,14 @@ describe("confinement.root-equivalent-capability", () => {
   });
 });
 
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
+  });
+});
+
 describe("confinement.privileged-capability", () => {
   it("warns about CAP_NET_RAW", () => {
     const f = one({ ...clean(), capabilities: ["CAP_NET_RAW"] }, "confinement.privileged-capability");
@@ -291,6 +387,14 @@ describe("confinement.privileged-capability", () => {
 
   it("ignores harmless capabilities", () => {
     expect(of({ ...clean(), capabilities: ["CAP_NET_BIND_SERVICE", "CAP_SYS_ADMIN"] }, "confinement.privileged-capability")).toEqual([]);
+  });
+});
+
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
   });
 });
 
@@ -311,6 +415,14 @@ describe("confinement.unconfined", () => {
   });
 });
 
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
+  });
+});
+
 describe("confinement.apparmor-complain", () => {
   it("notes a profile in complain mode", () => {
     const f = one(stored("cups-browsed"), "confinement.apparmor-complain");
@@ -321,6 +433,14 @@ describe("confinement.apparmor-complain", () => {
   it("is silent for enforce and none", () => {
     expect(of(clean(), "confinement.apparmor-complain")).toEqual([]);
     expect(of(stored("dhcp"), "confinement.apparmor-complain")).toEqual([]);
+  });
+});
+
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
   });
 });
 
@@ -346,6 +466,14 @@ describe("sockets.wildcard-local", () => {
     for (const p of ["mDNS on the local network", "replies from the local router", "announces this machine's name", "Remote administration"]) {
       expect(soundsLocalOnly(p), p).toBe(false);
     }
+  });
+});
+
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
   });
 });
 
@@ -386,6 +514,14 @@ describe("sockets.privileged-port", () => {
   });
 });
 
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
+  });
+});
+
 describe("sockets.loopback-only", () => {
   it("notes that loopback listeners are not open ports", () => {
     const found = of(
@@ -402,6 +538,14 @@ describe("sockets.loopback-only", () => {
   });
 });
 
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
+  });
+});
+
 describe("quality.notes-missing", () => {
   it("warns when nothing is said about quality", () => {
     const f = one({ ...clean(), complexity: "", codeQuality: " ", qualityNotes: "" }, "quality.notes-missing");
@@ -414,6 +558,14 @@ describe("quality.notes-missing", () => {
   });
 });
 
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
+  });
+});
+
 describe("quality.security-contact", () => {
   it("warns without an upstream contact", () => {
     const f = one({ ...clean(), securityContact: "" }, "quality.security-contact");
@@ -422,6 +574,14 @@ describe("quality.security-contact", () => {
 
   it("accepts a contact", () => {
     expect(of(clean(), "quality.security-contact")).toEqual([]);
+  });
+});
+
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
   });
 });
 
@@ -440,6 +600,14 @@ describe("quality.cve-handling", () => {
     expect(of(stored("avahi"), "quality.cve-handling")).toEqual([]);
     expect(of(stored("wsdd"), "quality.cve-handling")).toEqual([]); // "No CVEs known."
     expect(of({ cveHistory: "CVE-2024-47176, patched in 2.0.1." }, "quality.cve-handling")).toEqual([]);
+  });
+});
+
+describe("confinement.shared-user", () => {
+  it("warns about nobody, not about a dedicated user", () => {
+    const nobody = runChecks({ runAsUser: "nobody", isSystemUser: true });
+    expect(nobody.find((f) => f.id === "confinement.shared-user")).toMatchObject({ severity: "warning", fields: ["runAsUser"] });
+    expect(runChecks({ runAsUser: "avahi", isSystemUser: true }).some((f) => f.id === "confinement.shared-user")).toBe(false);
   });
 });
 

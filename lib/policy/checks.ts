@@ -417,6 +417,20 @@ export const CHECKS: ReadonlyArray<PolicyCheck> = [
         : [],
   ),
   check(
+    "confinement.shared-user",
+    RULES.security,
+    "A network-facing process runs under its own system user, not one shared with other services.",
+    (r) =>
+      /^nobody$/i.test(s(r.runAsUser).trim())
+        ? [{
+            id: "confinement.shared-user",
+            severity: "warning",
+            message: `User ${quote(r.runAsUser)} is shared by many services: a compromised process could reach every other process running as it. Use a dedicated system user (or DynamicUser=yes).`,
+            fields: ["runAsUser"],
+          }]
+        : [],
+  ),
+  check(
     "confinement.root-equivalent-group",
     RULES.security,
     "Group memberships must not grant root-equivalent privileges.",

@@ -9,7 +9,8 @@ const PUBLIC_STATUSES = ["APPROVED"] as const;
 function where(q: RegistryQuery): Prisma.ExceptionRequestWhereInput {
   const and: Prisma.ExceptionRequestWhereInput[] = [{ status: { in: [...PUBLIC_STATUSES] } }];
   if (q.q) {
-    const term = { contains: q.q, mode: "insensitive" as const };
+    // LIKE wildcards in the search are literal characters.
+    const term = { contains: q.q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" as const };
     and.push({
       OR: [
         { packageName: term },
@@ -118,18 +119,26 @@ export type PublicException = NonNullable<Awaited<ReturnType<typeof findPublicEx
 export function publicExceptionJson(r: PublicException) {
   const chain = r.signoffs
     .filter((s) => s.revision === r.revision)
-    .map((s) => ({ body: s.body, decision: s.decision, by: s.user.name, at: s.createdAt.toISOString(), revision: s.revision, comment: s.comment }));
+    .map((s) => ({
+      body: s.body.toLowerCase(),
+      decision: s.decision.toLowerCase(),
+      by: s.user.name,
+      at: s.createdAt.toISOString(),
+      revision: s.revision,
+      comment: s.comment || null,
+    }));
   return {
     id: `NOP-${r.number}`,
-    status: r.status,
+    status: r.status.toLowerCase(),
     package: { name: r.packageName, version: r.packageVersion },
     series: r.series.map((s) => s.codename),
-    flavors: r.flavors,
+    flavors: r.flavors.map((f) => f.toLowerCase()),
     revision: r.revision,
     approvedAt: r.decidedAt?.toISOString() ?? null,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
     justification: r.justification,
     sockets: r.sockets.map((s) => ({ protocol: s.protocol.toLowerCase(), port: s.port, ephemeral: s.port === null, bindAddress: s.bindAddress, process: s.process, purpose: s.purpose })),
-    advertisedServices: r.adverts.map((a) => ({ mechanism: a.mechanism, serviceType: a.serviceType, reveals: a.reveals })),
+    advertisedServices: r.adverts.map((a) => ({ mechanism: a.mechanism.toLowerCase(), serviceType: a.serviceType, reveals: a.reveals })),
     exposedData: r.exposedData.map((d) => ({ item: d.item, level: d.level.toLowerCase(), optIn: d.optIn || null })),
     confinement: {
       runAsUser: r.runAsUser,
@@ -140,7 +149,11 @@ export function publicExceptionJson(r: PublicException) {
       systemdSandboxing: r.systemdSandboxing,
     },
     discovery: r.discoversServices
-      ? { separatesLocalRemote: r.separatesLocalRemote, contactsOnlyOnRequest: r.contactsOnlyOnRequest, offSwitch: r.discoveryOffSwitch }
+      ? {
+          separatesLocalRemote: r.separatesLocalRemote === "YES",
+          contactsOnlyOnRequest: r.contactsOnlyOnRequest === "YES",
+          offSwitch: r.discoveryOffSwitch || null,
+        }
       : null,
     signoffs: chain,
   };

@@ -10,7 +10,10 @@ const upper = (v: unknown) => (typeof v === "string" && v !== "" ? v.toUpperCase
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const ZRegistryQuery = z.object({
-  q: z.preprocess(blank, z.string().trim().max(100, { error: "q: at most 100 characters." }).optional()),
+  q: z.preprocess(
+    blank,
+    z.string().trim().max(100, { error: "q: at most 100 characters." }).refine((s) => !s.includes("\u0000"), { error: "q: no NUL characters." }).optional(),
+  ),
   series: z.preprocess(blank, z.string().regex(/^[a-z]{3,20}$/, { error: "series: a series codename such as noble." }).optional()),
   flavor: z.preprocess(upper, z.enum(FLAVORS, { error: "flavor: desktop, server or cloud." }).optional()),
   protocol: z.preprocess(upper, z.enum(PROTOCOLS, { error: "protocol: tcp, udp or sctp." }).optional()),

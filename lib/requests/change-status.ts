@@ -98,7 +98,7 @@ export async function revokeRequest(o: Options & { reason: unknown }) {
   return inTransaction(async (tx) => {
     const locked = await lockRequest(tx, o.requestId);
     const v = accept(decide(locked, o.actor, { type: "REVOKE" }));
-    await moveStatus(tx, locked, v.to, { decidedAt: new Date() });
+    await moveStatus(tx, locked, v.to, { revokedAt: new Date() });
     await writeAudit(tx, {
       requestId: locked.id,
       revision: locked.revision,

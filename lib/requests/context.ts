@@ -3,6 +3,7 @@
 import { db, type Tx } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
+import { isRecordId } from "../http/params";
 import type { ActorSnapshot } from "../audit/events";
 import type { CurrentUser } from "../session";
 import type { RequestState, ReviewContext, Role, Status, Verdict } from "../workflow";
@@ -23,6 +24,7 @@ export function inTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 export async function lockRequest(tx: Tx, id: string): Promise<LockedRequest> {
+  if (!isRecordId(id)) throw new AppError("NOT_FOUND", "No such request.");
   const rows = await tx.$queryRaw<Array<{ id: string; number: number; status: Status; revision: number; submitterId: string; packageName: string }>>`
     SELECT id, number, status::text AS status, revision, "submitterId", "packageName"
     FROM "ExceptionRequest" WHERE id = ${id} FOR UPDATE`;
@@ -60,7 +62,7 @@ export async function moveStatus(
   tx: Tx,
   locked: LockedRequest,
   to: Status,
-  extra: { decidedAt?: Date; submittedAt?: Date } = {},
+  extra: { decidedAt?: Date; submittedAt?: Date; revokedAt?: Date } = {},
 ): Promise<void> {
   const moved = await tx.exceptionRequest.updateMany({
     where: { id: locked.id, status: locked.status, revision: locked.revision },

@@ -2,7 +2,7 @@
 import { db } from "../db";
 import { env } from "../env";
 import type { CurrentUser } from "../session";
-import { availableCommands, reviewableBodies, tally, type ReviewContext, type Status } from "../workflow";
+import { availableCommands, infoBodies, reviewableBodies, tally, type ReviewContext, type Status } from "../workflow";
 import { countBySeverity } from "../policy";
 import { findBaseline, requestFindings } from "./findings";
 import { REQUEST_CONTENT, rowToRequest } from "./mapping";
@@ -48,6 +48,7 @@ export async function findRequestDetail(number: number, viewer: CurrentUser | nu
     tally: tally(ctx, row.revision),
     commands: viewer ? availableCommands(state, viewer, ctx) : new Set<string>(),
     reviewBodies: viewer ? reviewableBodies(state, viewer, ctx) : [],
+    infoBodies: viewer ? infoBodies(state, viewer, ctx) : [],
   };
 }
 

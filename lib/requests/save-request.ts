@@ -19,7 +19,7 @@ export interface SaveRequestOptions {
   actor: CurrentUser;
   /** Absent for a new request. */
   id?: string;
-  /** The revision the form was opened on (edits of an existing request). */
+  /** The revision the form was opened on: required to edit an existing request. */
   expectedRevision?: number;
   intent: "draft" | "submit";
   input: unknown;
@@ -33,7 +33,14 @@ export interface SaveRequestResult {
   changed: string[];
 }
 
-async function validate(tx: Tx, intent: "draft" | "submit", input: unknown, strict: boolean, requestId?: string): Promise<TRequest> {
+async function validate(
+  tx: Tx,
+  intent: "draft" | "submit",
+  input: unknown,
+  strict: boolean,
+  existing?: { id: string; series: string[] },
+): Promise<TRequest> {
+  const requestId = existing?.id;
   const complete = intent === "submit" || strict;
   const parsed = (complete ? ZRequestSubmit : ZRequestDraft).safeParse(input);
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
@@ -45,9 +52,12 @@ async function validate(tx: Tx, intent: "draft" | "submit", input: unknown, stri
   }
   const series = parsed.success ? parsed.data.series : [];
   if (series.length) {
-    const known = await tx.series.findMany({ where: { codename: { in: series } }, select: { codename: true } });
+    const known = await tx.series.findMany({ where: { codename: { in: series } }, select: { codename: true, supported: true } });
     const unknown = series.filter((s) => !known.some((k) => k.codename === s));
+    // A series past its end of life can stay on a request that had it, but not be added.
+    const ended = known.filter((k) => !k.supported && !existing?.series.includes(k.codename)).map((k) => k.codename);
     if (unknown.length) errors.series = [`Unknown series: ${unknown.join(", ")}.`];
+    else if (ended.length) errors.series = [`No longer supported: ${ended.join(", ")}.`];
   }
   if (!parsed.success || Object.keys(errors).length) {
     const n = Object.keys(errors).length;
@@ -118,16 +128,16 @@ async function createRequest(tx: Tx, o: SaveRequestOptions): Promise<SaveRequest
 async function editRequest(tx: Tx, o: SaveRequestOptions & { id: string }): Promise<SaveRequestResult> {
   const locked = await lockRequest(tx, o.id);
   const edit = accept(decide(locked, o.actor, { type: "EDIT" }));
-  if (o.expectedRevision !== undefined && o.expectedRevision !== locked.revision) {
+  if (o.expectedRevision !== locked.revision) {
     throw new AppError(
       "STALE_REVISION",
       `This request changed (it is now at revision ${locked.revision}) since you opened the form; reload it before saving.`,
     );
   }
   const wasDraft = locked.status === "DRAFT";
-  // Once submitted, every revision must be complete.
-  const r = await validate(tx, o.intent, o.input, !wasDraft, o.id);
   const current = await tx.exceptionRequest.findUniqueOrThrow({ where: { id: o.id }, include: REQUEST_CONTENT });
+  // Once submitted, every revision must be complete.
+  const r = await validate(tx, o.intent, o.input, !wasDraft, { id: o.id, series: current.series.map((s) => s.codename) });
   const changed = changedFields(rowToRequest(current), r);
   const submitting = o.intent === "submit";
   const actor = snapshotActor(o.actor, "MAINTAINER");

@@ -94,6 +94,26 @@ describe("saving", () => {
     expect(err.fieldErrors).toEqual({ series: ["Unknown series: zesty."] });
   });
 
+  it("refuses a series past its end of life, NUL characters and garbage as field errors, not crashes", async () => {
+    const eol = await m.saveRequest({ actor: users.maint, intent: "submit", input: { ...demoRequest("avahi"), series: ["plucky"] } }).catch((e) => e);
+    expect(eol.fieldErrors).toEqual({ series: ["No longer supported: plucky."] });
+    const nul = await m.saveRequest({ actor: users.maint, intent: "submit", input: { ...demoRequest("avahi"), justification: "a\u0000".repeat(20) } }).catch((e) => e);
+    expect(nul).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { justification: ["Contains a NUL character, which cannot be stored."] } });
+    for (const input of [null, 42, { sockets: [null] }, { ...demoRequest("avahi"), sockets: [null], adverts: "x" }]) {
+      await expect(m.saveRequest({ actor: users.maint, intent: "submit", input })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    }
+    await expect(m.recordSignoff({ actor: users.b1, requestId: "x\u0000", input: { body: "BOARD", decision: "APPROVE", revision: 1, comment: "" } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("an edit must say which revision it was made on", async () => {
+    const r = await submitted();
+    await expect(m.saveRequest({ actor: users.maint, id: r.id, intent: "submit", input: { ...demoRequest("wsdd"), runAsUser: "x" } })).rejects.toMatchObject({
+      code: "STALE_REVISION",
+    });
+  });
+
   it("only maintainers file requests", async () => {
     await expect(m.saveRequest({ actor: users.b1, intent: "draft", input: demoRequest("avahi") })).rejects.toMatchObject({ code: "NOT_ALLOWED" });
   });
@@ -235,8 +255,12 @@ describe("other transitions", () => {
     await expect(m.change.withdrawRequest({ actor: users.maint, requestId: r.id })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
     await expect(m.change.revokeRequest({ actor: users.maint, requestId: r.id, reason: "I changed my mind about it" })).rejects.toMatchObject({ code: "NOT_ALLOWED" });
     await expect(m.change.revokeRequest({ actor: users.admin, requestId: r.id, reason: "" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    const approved = await m.db.exceptionRequest.findUniqueOrThrow({ where: { id: r.id } });
     await m.change.revokeRequest({ actor: users.admin, requestId: r.id, reason: "Upstream abandoned; CVE unfixed." });
-    expect(await status(r.id)).toBe("REVOKED");
+    const revoked = await m.db.exceptionRequest.findUniqueOrThrow({ where: { id: r.id } });
+    expect(revoked.status).toBe("REVOKED");
+    expect(revoked.decidedAt).toEqual(approved.decidedAt); // the approval time stays
+    expect(revoked.revokedAt!.getTime()).toBeGreaterThanOrEqual(approved.decidedAt!.getTime());
   });
 });
 

@@ -93,6 +93,14 @@ describe("field errors name their field", () => {
     expect(Object.keys(e).every((k) => k.startsWith("sockets."))).toBe(true);
   });
 
+  it("ports are digits: 0x50 and 1e3 are not port numbers", () => {
+    for (const port of ["0x50", "1e3", "80.0", " 8 0"]) {
+      const input = demoRequest("openssh");
+      input.sockets = [{ ...input.sockets[0], port }];
+      expect(errorsOf(input)["sockets.0.port"]).toEqual(["Port must be a number from 1 to 65535."]);
+    }
+  });
+
   it("advertised services: DNS-SD types for mDNS", () => {
     const input = demoRequest("avahi");
     input.adverts = [

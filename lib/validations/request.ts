@@ -4,6 +4,7 @@
 // a submission must be complete.
 import { z } from "zod";
 import { isBindAddress } from "./net";
+import { NUL_MESSAGE, hasNoNul } from "./text";
 
 export const FLAVORS = ["DESKTOP", "SERVER", "CLOUD"] as const;
 export const FLAVOR_LABEL: Record<(typeof FLAVORS)[number], string> = { DESKTOP: "Desktop", SERVER: "Server", CLOUD: "Cloud" };
@@ -48,7 +49,11 @@ const ALWAYS = { when: () => true };
 
 /** Free text, trimmed; required (non-empty) in submit mode when `required` says so. */
 function text(mode: Mode, max: number, requiredMessage?: string) {
-  const base = z.string({ error: "Enter text." }).trim().max(max, { error: `At most ${max} characters.` });
+  const base = z
+    .string({ error: "Enter text." })
+    .trim()
+    .max(max, { error: `At most ${max} characters.` })
+    .refine(hasNoNul, { error: NUL_MESSAGE });
   return requiredMessage && mode === "submit" ? base.min(1, { error: requiredMessage }) : base;
 }
 
@@ -62,7 +67,8 @@ function list<T extends z.ZodType<string>>(item: T, max = 30) {
 
 /** "" or missing → null (an ephemeral port); otherwise an integer 1–65535. */
 const port = z.preprocess(
-  (v) => (v === "" || v === null || v === undefined ? null : typeof v === "string" ? Number(v.trim()) : v),
+  // Digits only: "0x50" or "1e3" are not port numbers, whatever Number() thinks.
+  (v) => (v === "" || v === null || v === undefined ? null : typeof v === "string" ? (/^\d{1,6}$/.test(v.trim()) ? Number(v.trim()) : NaN) : v),
   z
     .number({ error: "Port must be a number from 1 to 65535." })
     .int({ error: "Port must be a whole number from 1 to 65535." })
@@ -82,11 +88,12 @@ export function socketSchema(mode: Mode) {
         .trim()
         .min(1, { error: "Enter the bind address, e.g. 0.0.0.0, ::, * or 192.0.2.10%eth0." })
         .refine(isBindAddress, { error: "Not a bind address: use *, 0.0.0.0, ::, an IPv4 or IPv6 address, optionally with %interface." }),
-      process: z.string().trim().min(1, { error: "Name the process or systemd unit that listens." }).max(200),
+      process: z.string().trim().min(1, { error: "Name the process or systemd unit that listens." }).max(200).refine(hasNoNul, { error: NUL_MESSAGE }),
       purpose: text(mode, 1000, "Say what this socket is for."),
     })
     .superRefine(
       (s, ctx) => {
+      if (!s || typeof s !== "object") return;
       if (s.port === null && !s.ephemeral) {
         ctx.addIssue({ code: "custom", path: ["port"], message: "Enter the port (1–65535), or tick “ephemeral” if the kernel picks it." });
       }
@@ -102,10 +109,11 @@ export function advertSchema(mode: Mode) {
   return z
     .object({
       mechanism: z.enum(MECHANISMS, { error: "Choose mDNS/DNS-SD, SSDP/UPnP or other." }),
-      serviceType: z.string().trim().min(1, { error: "Enter the advertised service type, e.g. _ipp._tcp." }).max(200),
+      serviceType: z.string().trim().min(1, { error: "Enter the advertised service type, e.g. _ipp._tcp." }).max(200).refine(hasNoNul, { error: NUL_MESSAGE }),
       reveals: text(mode, 1000, "Say what the advertisement reveals (e.g. host name, service, port)."),
     })
     .superRefine((a, ctx) => {
+      if (!a || typeof a !== "object") return;
       if (a.mechanism === "MDNS" && typeof a.serviceType === "string" && !DNS_SD_TYPE.test(a.serviceType) && !MDNS_HOST_RECORDS.test(a.serviceType)) {
         ctx.addIssue({
           code: "custom",
@@ -118,7 +126,7 @@ export function advertSchema(mode: Mode) {
 
 export function exposedDataSchema(mode: Mode) {
   return z.object({
-    item: z.string().trim().min(1, { error: "Say what data is exposed." }).max(500),
+    item: z.string().trim().min(1, { error: "Say what data is exposed." }).max(500).refine(hasNoNul, { error: NUL_MESSAGE }),
     level: z.enum(DATA_LEVELS, { error: "Choose machine-level or application-level." }),
     optIn: text(mode, 1000),
   });
@@ -172,7 +180,15 @@ export function requestSchema(mode: Mode) {
       apparmorProfile: text(mode, 200),
       systemdSandboxing: z.preprocess(
         (v) => (typeof v === "string" ? v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : v),
-        z.array(z.string().regex(SYSTEMD_DIRECTIVE, { error: "One directive per line, e.g. ProtectSystem=strict." })).max(60),
+        z
+          .array(
+            z
+              .string()
+              .max(200, { error: "At most 200 characters per directive." })
+              .regex(SYSTEMD_DIRECTIVE, { error: "One directive per line, e.g. ProtectSystem=strict." })
+              .refine(hasNoNul, { error: NUL_MESSAGE }),
+          )
+          .max(60),
       ),
       confinementNotes: text(mode, LONG),
 
@@ -189,11 +205,12 @@ export function requestSchema(mode: Mode) {
 
       /** The submitter's justification per blocking policy finding (lib/policy), keyed by finding id. */
       justifications: z
-        .record(z.string().max(200), z.string().max(2000, { error: "At most 2000 characters." }))
+        .record(z.string().max(200), z.string().max(2000, { error: "At most 2000 characters." }).refine(hasNoNul, { error: NUL_MESSAGE }))
         .default({}),
     })
     .superRefine((r, ctx) => {
       // Runs even when other fields failed (ALWAYS), so read defensively.
+      if (!r || typeof r !== "object") return;
       if (r.apparmorMode !== "NONE" && mode === "submit" && r.apparmorProfile === "") {
         ctx.addIssue({ code: "custom", path: ["apparmorProfile"], message: "Name the AppArmor profile (e.g. usr.sbin.avahi-daemon)." });
       }

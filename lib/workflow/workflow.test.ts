@@ -5,6 +5,7 @@ import {
   availableCommands,
   boardThreshold,
   decide,
+  infoBodies,
   reviewableBodies,
   tally,
   type Actor,
@@ -162,6 +163,14 @@ describe("who may act", () => {
       bindsReviewer: false,
     });
     expect(reviewableBodies(req("SUBMITTED"), dual, c)).toEqual(["BOARD"]);
+  });
+
+  it("a reviewer who has signed off can still ask for information, for the body they act for", () => {
+    const c = ctx([vote("b1", "APPROVE")]);
+    expect(reviewableBodies(req("SUBMITTED"), board(1), c)).toEqual([]);
+    expect(infoBodies(req("SUBMITTED"), board(1), c)).toEqual(["BOARD"]);
+    expect(infoBodies(req("SUBMITTED"), dual, ctx())).toEqual(["BOARD", "SECURITY"]);
+    expect(infoBodies(req("SUBMITTED", 1, dual.id), dual, ctx())).toEqual([]);
   });
 
   it("an unbound dual-role reviewer may choose either body, and the choice binds", () => {

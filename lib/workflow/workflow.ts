@@ -210,6 +210,11 @@ export function reviewableBodies(request: RequestState, actor: Actor, ctx: Revie
   });
 }
 
+/** The bodies `actor` could ask the submitter for more information for (also after signing off). */
+export function infoBodies(request: RequestState, actor: Actor, ctx: ReviewContext): Body[] {
+  return (["BOARD", "SECURITY"] as const).filter((body) => decide(request, actor, { type: "REQUEST_INFO", body, revision: request.revision }, ctx).ok);
+}
+
 /** The commands `actor` may issue now, to decide which controls to show. The server still calls decide(). */
 export function availableCommands(request: RequestState, actor: Actor, ctx: ReviewContext): Set<CommandType> {
   const out = new Set<CommandType>();

@@ -14,11 +14,19 @@ export async function GET(req: NextRequest) {
   const q = parsed.data;
   const result = await findRegistry(q);
   return NextResponse.json({
-    query: q,
+    query: { ...q, flavor: q.flavor?.toLowerCase(), protocol: q.protocol?.toLowerCase() },
     total: result.total,
     page: q.page,
     pageSize: q.pageSize,
     pageCount: result.pageCount,
-    exceptions: result.rows.map((r) => ({ ...r, url: `${req.nextUrl.origin}/registry/${r.number}`, json: `${req.nextUrl.origin}/api/registry/${r.number}` })),
+    // Enumerations in lower case, as in /api/registry/:id and the query parameters.
+    exceptions: result.rows.map((r) => ({
+      ...r,
+      flavors: r.flavors.map((f) => f.toLowerCase()),
+      sockets: r.sockets.map((s) => ({ ...s, protocol: s.protocol.toLowerCase(), ephemeral: s.port === null })),
+      adverts: r.adverts.map((a) => ({ ...a, mechanism: a.mechanism.toLowerCase() })),
+      url: `${req.nextUrl.origin}/registry/${r.number}`,
+      json: `${req.nextUrl.origin}/api/registry/${r.number}`,
+    })),
   });
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { parseRequestNumber } from "@/lib/http/params";
 import { notFound } from "next/navigation";
 import { AUDIT_LABEL, type AuditType } from "@/lib/audit/events";
 import { formatDateTime, ref } from "@/lib/format";
@@ -10,13 +11,13 @@ import { RequestContent } from "../../components/request-content";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
   const { number } = await params;
-  return { title: `Exception NOP-${number}` };
+  return { title: `Exception NOP-${parseRequestNumber(number) ?? "?"}` };
 }
 
 export default async function PublicExceptionPage({ params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
-  const n = Number(number);
-  const r = Number.isSafeInteger(n) ? await findPublicException(n) : null;
+  const n = parseRequestNumber(number);
+  const r = n ? await findPublicException(n) : null;
   if (!r) notFound();
   const chain = r.signoffs.filter((s) => s.revision === r.revision);
   const revoked = r.audit.find((a) => a.type === "REQUEST_REVOKED");
@@ -35,7 +36,7 @@ export default async function PublicExceptionPage({ params }: { params: Promise<
           </>
         ) : (
           <>
-            <span className="badge REVOKED">Revoked</span> {formatDateTime(r.decidedAt)} ·{" "}
+            <span className="badge REVOKED">Revoked</span> {formatDateTime(r.revokedAt)} · approved {formatDateTime(r.decidedAt)} ·{" "}
           </>
         )}
         <a href={`/api/registry/${r.number}`}>JSON</a>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { parseRequestNumber } from "@/lib/http/params";
 import { notFound } from "next/navigation";
 import { AUDIT_LABEL, type AuditType } from "@/lib/audit/events";
 import { formatDateTime, ref } from "@/lib/format";
@@ -14,16 +15,16 @@ import { CommentForm, InfoForm, SignoffForm, StatusForm } from "./forms";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
   const { number } = await params;
-  return { title: `NOP-${number}` };
+  return { title: `NOP-${parseRequestNumber(number) ?? "?"}` };
 }
 
 const ROLE_NAME: Record<Role, string> = { MAINTAINER: "maintainer", TECH_BOARD: "Technical Board", SECURITY_TEAM: "security team", ADMIN: "admin" };
 
 export default async function RequestPage({ params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
-  const n = Number(number);
+  const n = parseRequestNumber(number);
   const user = await requireUserPage(`/requests/${number}`);
-  const detail = Number.isSafeInteger(n) ? await findRequestDetail(n, user) : null;
+  const detail = n ? await findRequestDetail(n, user) : null;
   if (!detail) notFound();
   const { row, content, commands } = detail;
   const isSubmitter = row.submitterId === user.id;
@@ -90,7 +91,7 @@ export default async function RequestPage({ params }: { params: Promise<{ number
           <Timeline detail={detail} />
         </div>
         <aside>
-          <SignoffPanel detail={detail} />
+          {row.status !== "DRAFT" && <SignoffPanel detail={detail} />}
           {commands.has("SIGN_OFF") && (
             <section className="panel">
               <h2>Sign off</h2>
@@ -100,7 +101,7 @@ export default async function RequestPage({ params }: { params: Promise<{ number
           {commands.has("REQUEST_INFO") && (
             <section className="panel">
               <h2>Need more information?</h2>
-              <InfoForm requestId={row.id} revision={row.revision} bodies={detail.reviewBodies} />
+              <InfoForm requestId={row.id} revision={row.revision} bodies={detail.infoBodies} />
             </section>
           )}
           {(commands.has("SUBMIT") || commands.has("RESUBMIT") || commands.has("WITHDRAW") || commands.has("REVOKE")) && (
@@ -132,13 +133,14 @@ function SignoffPanel({ detail }: { detail: RequestDetail }) {
   const current = row.signoffs.filter((s) => s.revision === row.revision);
   const stale = row.signoffs.filter((s) => s.revision !== row.revision);
   const missing: string[] = [];
-  if (!tally.board.approved) missing.push(`${Math.max(0, tally.board.threshold - tally.board.approve)} more Board approval(s)`);
+  const more = Math.max(0, tally.board.threshold - tally.board.approve);
+  if (!tally.board.approved) missing.push(`${more} more Board approval${more === 1 ? "" : "s"}`);
   if (!tally.security.approved) missing.push("a security-team approval");
   return (
     <section className="panel tally" aria-label="Sign-offs">
       <h2>Sign-offs on revision {row.revision}</h2>
       <p>
-        <strong>{BODY_LABEL.BOARD}</strong>: {tally.board.approve} of {tally.board.threshold} approvals needed ({tally.board.members} members)
+        <strong>{BODY_LABEL.BOARD}</strong>: {tally.board.approve} of the {tally.board.threshold} approvals needed ({tally.board.members} members)
         {tally.board.reject > 0 && `, ${tally.board.reject} reject`}
         {tally.board.abstain > 0 && `, ${tally.board.abstain} abstain`}
       </p>

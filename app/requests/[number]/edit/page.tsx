@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { parseRequestNumber } from "@/lib/http/params";
 import { notFound } from "next/navigation";
 import { ref } from "@/lib/format";
 import { requestToFormInput } from "@/lib/requests/mapping";
@@ -12,9 +13,9 @@ export const metadata: Metadata = { title: "Edit request" };
 
 export default async function EditRequestPage({ params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
-  const n = Number(number);
+  const n = parseRequestNumber(number);
   const user = await requireUserPage(`/requests/${number}/edit`);
-  const detail = Number.isSafeInteger(n) ? await findRequestDetail(n, user) : null;
+  const detail = n ? await findRequestDetail(n, user) : null;
   if (!detail) notFound();
   const { row, content, commands } = detail;
   if (!commands.has("EDIT")) {
