@@ -58,6 +58,11 @@ test("asking for information, editing and resubmitting voids earlier votes", asy
   );
   expect(revisions.map((r) => r.number)).toEqual([1, 2]);
 
+  // Reviewers can read what changed between the revisions.
+  await bea.getByRole("link", { name: "Revision 2" }).click();
+  await expect(bea.locator(".notice.info")).toContainText("Changed from revision 1: run-as user, systemd sandboxing.");
+  await bea.goto(`/requests/${number}`);
+
   // Bea votes again, on revision 2 this time.
   await signOff(bea, number, "Approve");
   await expect(panel.getByText("1 of the 2 approvals needed")).toBeVisible();

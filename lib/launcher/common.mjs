@@ -57,7 +57,7 @@ export function ensureGenerated(env) {
 
 /** `next build` when there is no build or a source file is newer than it. */
 export function ensureBuilt(env) {
-  const built = mtime(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID");
+  const built = mtime(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`);
   const sources = ["app", "lib", "public", "prisma/schema.prisma", "next.config.js", "package-lock.json", "tsconfig.json"];
   if (built && sources.every((s) => newestMtime(join(ROOT, s)) <= built)) return;
   say("Building the app (next build)…");

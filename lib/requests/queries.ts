@@ -5,7 +5,8 @@ import type { CurrentUser } from "../session";
 import { availableCommands, infoBodies, reviewableBodies, tally, type ReviewContext, type Status } from "../workflow";
 import { countBySeverity } from "../policy";
 import { findBaseline, requestFindings } from "./findings";
-import { REQUEST_CONTENT, rowToRequest } from "./mapping";
+import { REQUEST_CONTENT, changedFields, rowToRequest } from "./mapping";
+import type { TRequest } from "../validations/request";
 
 /** Drafts are private to their author; everything else is visible to signed-in users. */
 export function canView(viewer: CurrentUser | null, r: { status: Status; submitterId: string }): boolean {
@@ -125,4 +126,27 @@ export type QueueRow = Awaited<ReturnType<typeof findReviewQueue>>["board"][numb
 
 export async function findSeries() {
   return db.series.findMany({ orderBy: { version: "desc" } });
+}
+
+/** One revision as it was submitted, with the fields that changed from the revision before it. */
+export async function findRevision(number: number, revision: number, viewer: CurrentUser | null) {
+  const request = await db.exceptionRequest.findUnique({
+    where: { number },
+    select: { id: true, number: true, packageName: true, status: true, submitterId: true, revision: true },
+  });
+  if (!request || !canView(viewer, request)) return null;
+  const rows = await db.requestRevision.findMany({
+    where: { requestId: request.id, number: { in: [revision - 1, revision] } },
+    orderBy: { number: "asc" },
+  });
+  const current = rows.find((r) => r.number === revision);
+  if (!current) return null;
+  const previous = rows.find((r) => r.number === revision - 1);
+  const content = current.snapshot as unknown as TRequest;
+  return {
+    request,
+    revision: current,
+    content,
+    changed: previous ? changedFields(previous.snapshot as unknown as TRequest, content) : null,
+  };
 }

@@ -80,7 +80,7 @@ export default async function RequestPage({ params }: { params: Promise<{ number
               <ul>
                 {row.revisions.map((r) => (
                   <li key={r.number}>
-                    Revision {r.number} · {formatDateTime(r.createdAt)}
+                    <Link href={`/requests/${row.number}/revisions/${r.number}`}>Revision {r.number}</Link> · {formatDateTime(r.createdAt)}
                     {r.number === row.revision && " (current)"}
                   </li>
                 ))}
