@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
 import pg from "pg";
-import { DEMO_PASSWORD } from "../../lib/demo/users";
+import { fileRequest, signedIn } from "../fixtures/helpers";
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
@@ -44,41 +44,17 @@ async function stop(s: Started, signal: NodeJS.Signals = "SIGINT") {
 }
 
 async function fileOverHttp(browser: Browser, base: string, packageName: string): Promise<number> {
-  const ctx = await browser.newContext({ baseURL: base });
-  const page = await ctx.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("E-mail").fill("mira@example.org");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  await page.goto("/requests/new");
-  await page.getByLabel("Source package").fill(packageName);
-  await page.getByLabel("Version").fill("1.0-1");
-  await page.getByRole("group", { name: "Series" }).getByLabel("noble").check();
-  await page.getByRole("group", { name: "Flavors" }).getByLabel("Desktop").check();
-  await page.getByLabel("Out-of-the-box benefit").fill("Kept across restarts of the embedded database, we hope.");
-  await page.getByRole("button", { name: "Add socket" }).click();
-  await page.getByLabel("Socket 1 port").fill("7000");
-  await page.getByLabel("Socket 1 process").fill("keepd");
-  await page.getByLabel("Socket 1 purpose").fill("Test listener");
-  await page.getByLabel("Runs as user").fill("keepd");
-  await page.getByLabel("It is a system user").check();
-  await page.getByRole("button", { name: "Submit for sign-off" }).click();
-  await expect(page).toHaveURL(/\/requests\/\d+$/);
-  const n = Number(new URL(page.url()).pathname.split("/").pop());
-  await ctx.close();
+  const page = await signedIn(browser, "mira", base);
+  const n = await fileRequest(page, { packageName, socket: { protocol: "tcp", port: "7000", process: "keepd", purpose: "Test listener" } });
+  await page.context().close();
   return n;
 }
 
 async function findOverHttp(browser: Browser, base: string, number: number, packageName: string) {
-  const ctx = await browser.newContext({ baseURL: base });
-  const page = await ctx.newPage();
-  await page.goto("/signin?callbackUrl=/requests/" + number);
-  await page.getByLabel("E-mail").fill("mira@example.org");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  const page = await signedIn(browser, "mira", base);
+  await page.goto(`/requests/${number}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`NOP-${number} · ${packageName}`);
-  await ctx.close();
+  await page.context().close();
 }
 
 test("no DATABASE_URL: embedded PostgreSQL on loopback, data kept across a stop and a kill -9", async ({ browser }) => {

@@ -10,7 +10,7 @@ import { decide } from "../workflow";
 import { findBaseline, requestFindings } from "./findings";
 import { accept, inTransaction, lockRequest, moveStatus, snapshotActor } from "./context";
 import { REQUEST_CONTENT, rowToRequest } from "./mapping";
-import type { Prisma } from "../generated/prisma/client";
+import { recordSubmission } from "./save-request";
 
 interface Options {
   actor: CurrentUser;
@@ -40,18 +40,7 @@ export async function submitDraft(o: Options) {
       throw new AppError("INVALID_INPUT", "The draft has blocking policy findings without a justification: edit it to justify them or change the request.", unjustified);
     }
     await moveStatus(tx, locked, v.to, { submittedAt: new Date() });
-    await tx.requestRevision.create({
-      data: { requestId: locked.id, number: locked.revision, snapshot: parsed.data as unknown as Prisma.InputJsonValue },
-    });
-    await writeAudit(tx, {
-      requestId: locked.id,
-      revision: locked.revision,
-      actor: snapshotActor(o.actor, v.actingRole),
-      type: "REQUEST_SUBMITTED",
-      from: "DRAFT",
-      to: "SUBMITTED",
-      payload: { packageName: parsed.data.packageName, series: parsed.data.series, flavors: parsed.data.flavors },
-    });
+    await recordSubmission(tx, locked.id, locked.revision, snapshotActor(o.actor, v.actingRole), parsed.data);
   });
 }
 

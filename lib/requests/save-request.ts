@@ -5,7 +5,7 @@
 //   sign-offs given to the previous one; "submit" from needs-info resubmits.
 import type { Prisma } from "../generated/prisma/client";
 import type { Tx } from "../db";
-import { writeAudit } from "../audit/events";
+import { writeAudit, type ActorSnapshot } from "../audit/events";
 import { AppError } from "../errors";
 import type { CurrentUser } from "../session";
 import { ZRequestDraft, ZRequestSubmit, fieldErrors, type TRequest, type FieldErrors } from "../validations/request";
@@ -79,6 +79,20 @@ async function snapshotRevision(tx: Tx, requestId: string, number: number, r: TR
   await tx.requestRevision.create({ data: { requestId, number, snapshot: r as unknown as Prisma.InputJsonValue } });
 }
 
+/** A draft became a submission: its first revision is kept as submitted, and the audit says so. */
+export async function recordSubmission(tx: Tx, requestId: string, revision: number, actor: ActorSnapshot, r: TRequest) {
+  await snapshotRevision(tx, requestId, revision, r);
+  await writeAudit(tx, {
+    requestId,
+    revision,
+    actor,
+    type: "REQUEST_SUBMITTED",
+    from: "DRAFT",
+    to: "SUBMITTED",
+    payload: { packageName: r.packageName, series: r.series, flavors: r.flavors },
+  });
+}
+
 export async function saveRequest(o: SaveRequestOptions): Promise<SaveRequestResult> {
   if (!o.actor.roles.includes("MAINTAINER")) {
     throw new AppError("NOT_ALLOWED", "You need the maintainer role to file or change requests.");
@@ -111,16 +125,7 @@ async function createRequest(tx: Tx, o: SaveRequestOptions): Promise<SaveRequest
     payload: { packageName: r.packageName },
   });
   if (submitting) {
-    await snapshotRevision(tx, created.id, 1, r);
-    await writeAudit(tx, {
-      requestId: created.id,
-      revision: 1,
-      actor,
-      type: "REQUEST_SUBMITTED",
-      from: "DRAFT",
-      to: "SUBMITTED",
-      payload: { packageName: r.packageName, series: r.series, flavors: r.flavors },
-    });
+    await recordSubmission(tx, created.id, 1, actor, r);
   }
   return { ...created, changed: [] };
 }
@@ -194,16 +199,7 @@ async function editRequest(tx: Tx, o: SaveRequestOptions & { id: string }): Prom
     });
     if (moved.count !== 1) throw new AppError("CONFLICT", "The request changed while saving; reload it.");
     if (type === "SUBMIT") {
-      await snapshotRevision(tx, o.id, newRevision, r);
-      await writeAudit(tx, {
-        requestId: o.id,
-        revision: newRevision,
-        actor,
-        type: "REQUEST_SUBMITTED",
-        from: "DRAFT",
-        to: "SUBMITTED",
-        payload: { packageName: r.packageName, series: r.series, flavors: r.flavors },
-      });
+      await recordSubmission(tx, o.id, newRevision, actor, r);
     } else {
       await writeAudit(tx, {
         requestId: o.id,
