@@ -14,7 +14,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
   const json = `/api/registry${registryQueryString({ ...q, page: q.page })}`;
   return (
     <>
-      <h1>Approved exceptions</h1>
+      <h1>{q.status === "revoked" ? "Revoked exceptions" : "Approved exceptions"}</h1>
       <p className="lede">
         Network services a default installation may run, each approved by the Technical Board and the security team. Machines can read the same list as JSON:{" "}
         <a href={json}>
@@ -54,6 +54,14 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
             <option value="tcp">tcp</option>
             <option value="udp">udp</option>
             <option value="sctp">sctp</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={q.status}>
+            <option value="approved">In force</option>
+            <option value="revoked">Revoked</option>
+            <option value="all">Both</option>
           </select>
         </div>
         <div className="field" style={{ width: "7rem" }}>

@@ -36,6 +36,12 @@ const columns = col.columns([
           <strong>{c.getValue()}</strong>
         </Link>{" "}
         <span className="hint">{c.row.original.packageVersion}</span>
+        {c.row.original.status === "revoked" && (
+          <>
+            {" "}
+            <span className="badge REVOKED">revoked</span>
+          </>
+        )}
       </>
     ),
   }),

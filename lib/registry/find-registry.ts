@@ -4,10 +4,14 @@ import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import type { RegistryQuery } from "./params";
 
-const PUBLIC_STATUSES = ["APPROVED"] as const;
+const STATUS_FILTER = {
+  approved: ["APPROVED"],
+  revoked: ["REVOKED"],
+  all: ["APPROVED", "REVOKED"],
+} as const;
 
 function where(q: RegistryQuery): Prisma.ExceptionRequestWhereInput {
-  const and: Prisma.ExceptionRequestWhereInput[] = [{ status: { in: [...PUBLIC_STATUSES] } }];
+  const and: Prisma.ExceptionRequestWhereInput[] = [{ status: { in: [...STATUS_FILTER[q.status]] } }];
   if (q.q) {
     // LIKE wildcards in the search are literal characters.
     const term = { contains: q.q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" as const };
@@ -42,6 +46,8 @@ function orderBy(q: RegistryQuery): Prisma.ExceptionRequestOrderByWithRelationIn
 
 const ROW_SELECT = {
   number: true,
+  status: true,
+  revokedAt: true,
   packageName: true,
   packageVersion: true,
   flavors: true,
@@ -56,6 +62,8 @@ const ROW_SELECT = {
 export interface RegistryRow {
   id: string;
   number: number;
+  status: "approved" | "revoked";
+  revokedAt: string | null;
   packageName: string;
   packageVersion: string;
   series: string[];
@@ -79,6 +87,8 @@ export async function findRegistry(q: RegistryQuery): Promise<{ rows: RegistryRo
     rows: rows.map((r) => ({
       id: `NOP-${r.number}`,
       number: r.number,
+      status: r.status === "REVOKED" ? "revoked" : "approved",
+      revokedAt: r.revokedAt?.toISOString() ?? null,
       packageName: r.packageName,
       packageVersion: r.packageVersion,
       series: r.series.map((s) => s.codename),

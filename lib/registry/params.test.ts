@@ -3,12 +3,13 @@ import { parseRegistryQuery, registryQueryOrDefaults, registryQueryString } from
 
 describe("registry query parameters", () => {
   it("defaults", () => {
-    expect(registryQueryOrDefaults({})).toEqual({ sort: "package", dir: "asc", page: 1, pageSize: 25 });
+    expect(registryQueryOrDefaults({})).toEqual({ status: "approved", sort: "package", dir: "asc", page: 1, pageSize: 25 });
   });
 
   it("parses filters case-insensitively and coerces numbers", () => {
     const r = parseRegistryQuery(new URLSearchParams("q=avahi&series=noble&flavor=desktop&protocol=udp&port=5353&sort=approved&dir=desc&page=2&pageSize=50"));
     expect(r.success && r.data).toEqual({
+      status: "approved",
       q: "avahi",
       series: "noble",
       flavor: "DESKTOP",
@@ -31,7 +32,8 @@ describe("registry query parameters", () => {
   });
 
   it("the page drops bad parameters and keeps the good ones", () => {
-    expect(registryQueryOrDefaults({ port: "abc", series: "noble", page: "-3" })).toEqual({
+    expect(registryQueryOrDefaults({ port: "abc", series: "noble", page: "-3", status: "REVOKED" })).toEqual({
+      status: "revoked",
       series: "noble",
       sort: "package",
       dir: "asc",

@@ -9,7 +9,14 @@ export const PAGE_SIZES = [10, 25, 50, 100] as const;
 const upper = (v: unknown) => (typeof v === "string" && v !== "" ? v.toUpperCase() : undefined);
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
+export const REGISTRY_STATUSES = ["approved", "revoked", "all"] as const;
+
 export const ZRegistryQuery = z.object({
+  /** approved (default): in force; revoked: withdrawn approvals; all: both. */
+  status: z.preprocess(
+    (v) => (typeof v === "string" && v !== "" ? v.toLowerCase() : undefined),
+    z.enum(REGISTRY_STATUSES, { error: "status: approved, revoked or all." }).default("approved"),
+  ),
   q: z.preprocess(
     blank,
     z.string().trim().max(100, { error: "q: at most 100 characters." }).refine((s) => !s.includes("\u0000"), { error: "q: no NUL characters." }).optional(),
@@ -56,6 +63,7 @@ export function registryQueryOrDefaults(params: URLSearchParams | Record<string,
 /** The query as URL parameters, leaving out defaults, for links. */
 export function registryQueryString(q: Partial<RegistryQuery>): string {
   const p = new URLSearchParams();
+  if (q.status && q.status !== "approved") p.set("status", q.status);
   if (q.q) p.set("q", q.q);
   if (q.series) p.set("series", q.series);
   if (q.flavor) p.set("flavor", q.flavor.toLowerCase());
