@@ -34,12 +34,13 @@ export async function submitDraft(o: Options) {
     if (!parsed.success) {
       throw new AppError("INVALID_INPUT", "The draft is not complete yet: edit it to fill in the missing fields.", fieldErrors(parsed.error));
     }
-    const findings = requestFindings(parsed.data, await findBaseline(parsed.data.packageName, locked.id, tx));
+    const baseline = await findBaseline(parsed.data.packageName, locked.id, tx);
+    const findings = requestFindings(parsed.data, baseline);
     const unjustified = unjustifiedBlocking(findings, parsed.data.justifications);
     if (Object.keys(unjustified).length) {
       throw new AppError("INVALID_INPUT", "The draft has blocking policy findings without a justification: edit it to justify them or change the request.", unjustified);
     }
-    await moveStatus(tx, locked, v.to, { submittedAt: new Date() });
+    await moveStatus(tx, locked, v.to, { submittedAt: new Date(), baselineId: baseline?.id ?? null });
     await recordSubmission(tx, locked.id, locked.revision, snapshotActor(o.actor, v.actingRole), parsed.data);
   });
 }

@@ -62,7 +62,7 @@ export async function moveStatus(
   tx: Tx,
   locked: LockedRequest,
   to: Status,
-  extra: { decidedAt?: Date; submittedAt?: Date; revokedAt?: Date } = {},
+  extra: { decidedAt?: Date; submittedAt?: Date; revokedAt?: Date; baselineId?: string | null } = {},
 ): Promise<void> {
   const moved = await tx.exceptionRequest.updateMany({
     where: { id: locked.id, status: locked.status, revision: locked.revision },

@@ -3,24 +3,40 @@
 import { db, type Tx } from "../db";
 import { runChecks, upgradeFindings, type Finding } from "../policy";
 import type { TRequest } from "../validations/request";
-import { REQUEST_CONTENT, rowToRequest } from "./mapping";
+import { REQUEST_CONTENT, rowToRequest, type RequestRow } from "./mapping";
 
 export interface Baseline {
+  id: string;
   number: number;
   label: string;
   content: TRequest;
 }
 
-/** The latest approved exception for the same package (not the request itself). */
+function toBaseline(row: RequestRow): Baseline {
+  const series = row.series.map((s) => s.codename).join(", ");
+  return { id: row.id, number: row.number, label: `${row.packageName} ${row.packageVersion} (${series}), NOP-${row.number}`, content: rowToRequest(row) };
+}
+
+/** The latest approved exception for the same package (not the request itself): what a new submission is compared with. */
 export async function findBaseline(packageName: string, excludeId?: string, client: Tx | typeof db = db): Promise<Baseline | null> {
   const row = await client.exceptionRequest.findFirst({
     where: { packageName, status: "APPROVED", ...(excludeId ? { id: { not: excludeId } } : {}) },
     orderBy: [{ decidedAt: "desc" }, { number: "desc" }],
     include: REQUEST_CONTENT,
   });
-  if (!row) return null;
-  const series = row.series.map((s) => s.codename).join(", ");
-  return { number: row.number, label: `${row.packageName} ${row.packageVersion} (${series}), NOP-${row.number}`, content: rowToRequest(row) };
+  return row ? toBaseline(row) : null;
+}
+
+/**
+ * The baseline a request is judged against: a draft, the latest approved
+ * exception now; a submitted request, the one fixed when it was submitted or
+ * last revised — so what reviewers signed off never changes afterwards.
+ */
+export async function baselineOf(r: { id: string; status: string; packageName: string; baselineId: string | null }): Promise<Baseline | null> {
+  if (r.status === "DRAFT") return findBaseline(r.packageName, r.id);
+  if (!r.baselineId) return null;
+  const row = await db.exceptionRequest.findUnique({ where: { id: r.baselineId }, include: REQUEST_CONTENT });
+  return row ? toBaseline(row) : null;
 }
 
 export function requestFindings(content: TRequest, baseline: Baseline | null): Finding[] {

@@ -4,7 +4,7 @@ import { env } from "../env";
 import type { CurrentUser } from "../session";
 import { availableCommands, infoBodies, reviewableBodies, tally, type ReviewContext, type Status } from "../workflow";
 import { countBySeverity } from "../policy";
-import { findBaseline, requestFindings } from "./findings";
+import { baselineOf, requestFindings } from "./findings";
 import { REQUEST_CONTENT, changedFields, rowToRequest } from "./mapping";
 import type { TRequest } from "../validations/request";
 
@@ -40,7 +40,7 @@ export async function findRequestDetail(number: number, viewer: CurrentUser | nu
   };
   const state = { status: row.status, revision: row.revision, submitterId: row.submitterId };
   const content = rowToRequest(row);
-  const baseline = await findBaseline(row.packageName, row.id);
+  const baseline = await baselineOf(row);
   return {
     row,
     content,
@@ -108,7 +108,7 @@ export async function findReviewQueue(user: CurrentUser) {
   const blocking = new Map<string, number>();
   for (const c of contents) {
     const content = rowToRequest(c);
-    blocking.set(c.id, countBySeverity(requestFindings(content, await findBaseline(c.packageName, c.id))).blocking);
+    blocking.set(c.id, countBySeverity(requestFindings(content, await baselineOf(c))).blocking);
   }
   const withTally = rows.map((r) => ({
     ...r,

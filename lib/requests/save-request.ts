@@ -39,14 +39,17 @@ async function validate(
   input: unknown,
   strict: boolean,
   existing?: { id: string; series: string[] },
-): Promise<TRequest> {
+): Promise<{ r: TRequest; baselineId: string | null }> {
   const requestId = existing?.id;
+  let baselineId: string | null = null;
   const complete = intent === "submit" || strict;
   const parsed = (complete ? ZRequestSubmit : ZRequestDraft).safeParse(input);
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
   if (parsed.success) {
     // A blocking policy finding goes to the reviewers only with a written justification.
-    const findings = requestFindings(parsed.data, await findBaseline(parsed.data.packageName, requestId, tx));
+    const baseline = await findBaseline(parsed.data.packageName, requestId, tx);
+    baselineId = baseline?.id ?? null;
+    const findings = requestFindings(parsed.data, baseline);
     if (complete) Object.assign(errors, unjustifiedBlocking(findings, parsed.data.justifications));
     parsed.data.justifications = currentJustifications(findings, parsed.data.justifications);
   }
@@ -63,7 +66,7 @@ async function validate(
     const n = Object.keys(errors).length;
     throw new AppError("INVALID_INPUT", `${n} field${n === 1 ? " needs" : "s need"} attention; nothing was saved.`, errors);
   }
-  return parsed.data;
+  return { r: parsed.data, baselineId };
 }
 
 function writeChildren(r: TRequest) {
@@ -101,7 +104,7 @@ export async function saveRequest(o: SaveRequestOptions): Promise<SaveRequestRes
 }
 
 async function createRequest(tx: Tx, o: SaveRequestOptions): Promise<SaveRequestResult> {
-  const r = await validate(tx, o.intent, o.input, false);
+  const { r, baselineId } = await validate(tx, o.intent, o.input, false);
   const { scalars, series } = requestWriteData(r);
   const submitting = o.intent === "submit";
   const created = await tx.exceptionRequest.create({
@@ -111,6 +114,7 @@ async function createRequest(tx: Tx, o: SaveRequestOptions): Promise<SaveRequest
       series: { connect: series },
       ...writeChildren(r),
       status: submitting ? "SUBMITTED" : "DRAFT",
+      ...(baselineId ? { baseline: { connect: { id: baselineId } } } : {}),
       submittedAt: submitting ? new Date() : null,
     },
     select: { id: true, number: true, revision: true, status: true },
@@ -142,7 +146,7 @@ async function editRequest(tx: Tx, o: SaveRequestOptions & { id: string }): Prom
   const wasDraft = locked.status === "DRAFT";
   const current = await tx.exceptionRequest.findUniqueOrThrow({ where: { id: o.id }, include: REQUEST_CONTENT });
   // Once submitted, every revision must be complete.
-  const r = await validate(tx, o.intent, o.input, !wasDraft, { id: o.id, series: current.series.map((s) => s.codename) });
+  const { r, baselineId } = await validate(tx, o.intent, o.input, !wasDraft, { id: o.id, series: current.series.map((s) => s.codename) });
   const changed = changedFields(rowToRequest(current), r);
   const submitting = o.intent === "submit";
   const actor = snapshotActor(o.actor, "MAINTAINER");
@@ -159,7 +163,13 @@ async function editRequest(tx: Tx, o: SaveRequestOptions & { id: string }): Prom
     await tx.exposedData.deleteMany({ where: { requestId: o.id } });
     await tx.exceptionRequest.update({
       where: { id: o.id },
-      data: { ...scalars, revision: newRevision, series: { set: series }, ...writeChildren(r) },
+      data: {
+        ...scalars,
+        revision: newRevision,
+        baseline: baselineId ? { connect: { id: baselineId } } : { disconnect: true },
+        series: { set: series },
+        ...writeChildren(r),
+      },
     });
   }
 
@@ -195,7 +205,7 @@ async function editRequest(tx: Tx, o: SaveRequestOptions & { id: string }): Prom
     const v = accept(decide({ ...locked, revision: newRevision }, o.actor, { type }));
     const moved = await tx.exceptionRequest.updateMany({
       where: { id: o.id, status: locked.status, revision: newRevision },
-      data: { status: v.to, submittedAt: new Date() },
+      data: { status: v.to, submittedAt: new Date(), baselineId },
     });
     if (moved.count !== 1) throw new AppError("CONFLICT", "The request changed while saving; reload it.");
     if (type === "SUBMIT") {

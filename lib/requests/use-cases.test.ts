@@ -295,6 +295,21 @@ describe("policy findings on submission", () => {
     const [key] = Object.keys(err.fieldErrors);
     expect(key).toBe("justifications.upgrade.exposedData.3.new");
     expect(err.fieldErrors[key][0]).toContain("User name of the logged-in user");
+
+    // Justified, submitted and approved: the comparison is fixed at submission and never moves.
+    const upgrade = await m.saveRequest({
+      actor: users.maint,
+      intent: "submit",
+      input: { ...next, justifications: { [key.slice("justifications.".length)]: "Shown only after the user enables sharing in Settings." } },
+    });
+    for (const b of ["b1", "b2", "dual"]) await vote(b, upgrade.id, "APPROVE");
+    await vote("s1", upgrade.id, "APPROVE", "SECURITY");
+    const { baselineOf } = await import("./findings");
+    const row = (id: string) => m.db.exceptionRequest.findUniqueOrThrow({ where: { id } });
+    expect((await baselineOf(await row(upgrade.id)))?.id).toBe(base.id);
+    expect(await baselineOf(await row(base.id))).toBeNull(); // the older one is not compared with its successor
+    await m.change.revokeRequest({ actor: users.admin, requestId: base.id, reason: "Superseded by the upgrade." });
+    expect((await baselineOf(await row(upgrade.id)))?.id).toBe(base.id);
   });
 });
 
