@@ -5,7 +5,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // No agent files or upgrade checks written into the repository by `next dev`.
   agentRules: false,
-  experimental: { agentUpgrade: false },
+  // Server actions take up to 2 MB (a long `ss` paste, a large request); the schemas set the real limits.
+  experimental: { agentUpgrade: false, serverActions: { bodySizeLimit: "2mb" } },
   poweredByHeader: false,
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "bcryptjs"],
   // No framing (the sign-off buttons must not be clickjacked), no sniffing, no referrer leaks.

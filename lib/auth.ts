@@ -30,11 +30,14 @@ export class TooManyAttempts extends CredentialsSignin {
   code = "throttled";
 }
 
-// Password guessing: 5 failures per account, 30 per client address, in 15 minutes.
+// Password guessing: 5 failures per account in 15 minutes; behind a reverse proxy that
+// sets X-Forwarded-For (TRUST_PROXY=1), also 30 per client address. Without one, every
+// client looks the same, and a client-supplied header proves nothing.
 const WINDOW = 15 * 60 * 1000;
 const perAccount = new FailureThrottle(5, WINDOW);
 const perClient = new FailureThrottle(30, WINDOW);
-const clientOf = (req: Request | undefined) => req?.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+const clientOf = (req: Request | undefined) =>
+  process.env.TRUST_PROXY === "1" ? req?.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null : null;
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -55,13 +58,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) throw new InvalidCredentials();
         const account = parsed.data.email;
         const client = clientOf(request);
-        if (perAccount.retryAfter(account) > 0 || perClient.retryAfter(client) > 0) throw new TooManyAttempts();
+        if (perAccount.retryAfter(account) > 0 || (client && perClient.retryAfter(client) > 0)) throw new TooManyAttempts();
         const user = await db.user.findUnique({ where: { email: account } });
         // Verify against a dummy hash when the user is unknown, so timing does not tell.
         const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
-        if (!user || !ok) {
+        // An account without any role is disabled (npm run users -- roles <email> none).
+        if (!user || !ok || user.roles.length === 0) {
           perAccount.fail(account);
-          perClient.fail(client);
+          if (client) perClient.fail(client);
           throw new InvalidCredentials();
         }
         perAccount.reset(account);
@@ -69,6 +73,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Also for next-auth's own /api/auth/signout: tokens issued before are no longer valid.
+    async signOut(message) {
+      const id = "token" in message ? message.token?.sub : undefined;
+      if (id) await db.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.id) {

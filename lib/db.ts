@@ -5,7 +5,11 @@ import { databaseUrl } from "./database-url";
 const cache = globalThis as unknown as { prisma?: PrismaClient };
 
 function createClient() {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl() }) });
+  // The embedded database is one PGlite session: its wire-protocol server cannot keep
+  // several connections' prepared statements apart, so the app uses one connection
+  // and queues on it (the launcher sets EMBEDDED_DB=1).
+  const max = process.env.EMBEDDED_DB === "1" ? 1 : undefined;
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl(), ...(max ? { max } : {}) }) });
 }
 
 /** The app's one Prisma client (cached across hot reloads in development). */

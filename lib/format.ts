@@ -15,3 +15,29 @@ export const ref = (number: number) => `NOP-${number}`;
 export function socketLabel(s: { protocol: string; port: number | null; bindAddress: string }): string {
   return `${s.protocol.toLowerCase()}/${s.port ?? "ephemeral"} on ${s.bindAddress}`;
 }
+
+/** Request fields as people call them (audit trail, revision changes). */
+const FIELD_LABEL: Record<string, string> = {
+  packageName: "package",
+  packageVersion: "version",
+  justification: "out-of-the-box benefit",
+  adverts: "advertised services",
+  exposedData: "exposed data",
+  runAsUser: "run-as user",
+  isSystemUser: "system user",
+  apparmorMode: "AppArmor mode",
+  apparmorProfile: "AppArmor profile",
+  systemdSandboxing: "systemd sandboxing",
+  confinementNotes: "confinement notes",
+  codeQuality: "code quality",
+  securityContact: "security contact",
+  cveHistory: "CVE history",
+  qualityNotes: "quality notes",
+  discoversServices: "discovery",
+  separatesLocalRemote: "separates local and remote",
+  contactsOnlyOnRequest: "contacts only on request",
+  discoveryOffSwitch: "discovery off switch",
+  justifications: "justifications of blocking findings",
+};
+
+export const fieldLabel = (field: string): string => FIELD_LABEL[field] ?? field;

@@ -19,7 +19,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!id) return null;
   const user = await db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, roles: true, sessionVersion: true } });
   // A token issued before the last sign-out (or a password change) is no longer valid.
-  if (!user || user.sessionVersion !== session.user.sv) return null;
+  if (!user || user.sessionVersion !== session.user.sv || user.roles.length === 0) return null;
   return { id: user.id, name: user.name, email: user.email, roles: user.roles };
 });
 

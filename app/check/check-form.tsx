@@ -8,6 +8,9 @@ import { checkMachineAction } from "./actions";
 export function CheckForm({ series }: { series: { codename: string; version: string }[] }) {
   const [state, action, pending] = useActionState(checkMachineAction, null);
   const [ss, setSs] = useState("");
+  // Controlled, so the choice survives the form reset that follows each check.
+  const [seriesChoice, setSeriesChoice] = useState(series[0]?.codename ?? "");
+  const [flavor, setFlavor] = useState("DESKTOP");
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <>
@@ -16,13 +19,13 @@ export function CheckForm({ series }: { series: { codename: string; version: str
           <label htmlFor="ss">
             Output of <code>sudo ss -utlnp</code> <span className="hint">— taken on a default installation; it is not stored</span>
           </label>
-          <textarea id="ss" name="ss" className="mono" rows={10} value={ss} onChange={(e) => setSs(e.target.value)} aria-invalid={errors.ss ? true : undefined} />
+          <textarea id="ss" name="ss" className="mono" rows={10} maxLength={500_000} value={ss} onChange={(e) => setSs(e.target.value)} aria-invalid={errors.ss ? true : undefined} />
           {errors.ss?.map((e) => <p key={e} className="field-error">{e}</p>)}
         </div>
         <div className="grid-3">
           <div className="field">
             <label htmlFor="series">Series</label>
-            <select id="series" name="series" defaultValue={series[0]?.codename}>
+            <select id="series" name="series" value={seriesChoice} onChange={(e) => setSeriesChoice(e.target.value)}>
               {series.map((s) => (
                 <option key={s.codename} value={s.codename}>
                   {s.codename} ({s.version})
@@ -33,7 +36,7 @@ export function CheckForm({ series }: { series: { codename: string; version: str
           </div>
           <div className="field">
             <label htmlFor="flavor">Flavor</label>
-            <select id="flavor" name="flavor" defaultValue="DESKTOP">
+            <select id="flavor" name="flavor" value={flavor} onChange={(e) => setFlavor(e.target.value)}>
               <option value="DESKTOP">Desktop</option>
               <option value="SERVER">Server</option>
               <option value="CLOUD">Cloud</option>
@@ -92,7 +95,9 @@ function Results({ r }: { r: Extract<MachineCheck, { ok: true }> }) {
       </table>
       {r.skipped.length > 0 && (
         <details>
-          <summary>{r.skipped.length} line(s) were not listening sockets</summary>
+          <summary>
+            {r.skippedTotal} line(s) were not listening sockets{r.skippedTotal > r.skipped.length ? ` (the first ${r.skipped.length} below)` : ""}
+          </summary>
           <ul className="hint">
             {r.skipped.map((s) => (
               <li key={s.line}>

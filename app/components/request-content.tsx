@@ -28,6 +28,7 @@ export function RequestContent({ content: c, publicView = false }: { content: TR
         {c.sockets.length === 0 ? (
           <p className="hint">None.</p>
         ) : (
+          <div className="table-wrap">
           <table className="data" aria-label="Listening sockets">
             <thead>
               <tr>
@@ -52,6 +53,7 @@ export function RequestContent({ content: c, publicView = false }: { content: TR
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
 
@@ -60,6 +62,7 @@ export function RequestContent({ content: c, publicView = false }: { content: TR
         {c.adverts.length === 0 ? (
           <p className="hint">None.</p>
         ) : (
+          <div className="table-wrap">
           <table className="data" aria-label="Advertised services">
             <thead>
               <tr>
@@ -80,6 +83,7 @@ export function RequestContent({ content: c, publicView = false }: { content: TR
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
 
@@ -88,6 +92,7 @@ export function RequestContent({ content: c, publicView = false }: { content: TR
         {c.exposedData.length === 0 ? (
           <p className="hint">None stated.</p>
         ) : (
+          <div className="table-wrap">
           <table className="data" aria-label="Exposed data">
             <thead>
               <tr>
@@ -106,6 +111,7 @@ export function RequestContent({ content: c, publicView = false }: { content: TR
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
 

@@ -22,7 +22,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
         </a>
         .
       </p>
-      <form className="filters" method="get" action="/registry" role="search">
+      <form className="filters" method="get" action="/registry" role="search" key={registryQueryString(q)}>
         <div className="field">
           <label htmlFor="q">Search</label>
           <input id="q" name="q" type="search" defaultValue={q.q ?? ""} placeholder="Package, process or service type" />

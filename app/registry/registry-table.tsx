@@ -170,10 +170,14 @@ export function RegistryTable({
         </tbody>
       </table>
       </div>
-      {rows.length === 0 && <p className="empty">No approved exception matches these filters.</p>}
+      {rows.length === 0 && total === 0 && <p className="empty">No approved exception matches these filters.</p>}
       <div className="pager">
         <span>
-          {total === 0 ? "No results" : `${(page - 1) * pageSize + 1}–${Math.min(page * pageSize, total)} of ${total}`} · page {page} of {pageCount}
+          {total === 0
+            ? "No results"
+            : rows.length === 0
+              ? `Page ${page} is past the end: ${total} result${total === 1 ? "" : "s"} on ${pageCount} page${pageCount === 1 ? "" : "s"}`
+              : `${(page - 1) * pageSize + 1}–${Math.min(page * pageSize, total)} of ${total} · page ${page} of ${pageCount}`}
         </span>
         <span className="actions">
           <label className="check">

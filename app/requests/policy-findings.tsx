@@ -25,7 +25,7 @@ function useBaseline(packageName: string, requestId?: string): Baseline | null {
       try {
         const q = new URLSearchParams({ package: name, ...(requestId ? { exclude: requestId } : {}) });
         const res = await fetch(`/api/baseline?${q}`, { signal: ctl.signal });
-        setBaseline(res.ok ? ((await res.json()) as Baseline) : null);
+        setBaseline(res.ok ? ((await res.json()) as { baseline: Baseline | null }).baseline : null);
       } catch {
         /* aborted or offline: keep the last answer */
       }
@@ -43,11 +43,14 @@ export function PolicyFindings({
   requestId,
   errors,
   onJustify,
+  onFindings,
 }: {
   values: TRequestInput;
   requestId?: string;
   errors?: FieldErrors;
   onJustify: (id: string, text: string) => void;
+  /** Told the current findings, so the form can ask for justifications before it posts. */
+  onFindings?: (findings: Finding[]) => void;
 }) {
   const baseline = useBaseline(values.packageName ?? "", requestId);
   const findings = useMemo(() => {
@@ -57,6 +60,9 @@ export function PolicyFindings({
     const order = { blocking: 0, warning: 1, info: 2 } as const;
     return [...own, ...upgrade].sort((a, b) => order[a.severity] - order[b.severity]);
   }, [values, baseline]);
+  useEffect(() => {
+    onFindings?.(findings);
+  }, [findings, onFindings]);
   return (
     <FindingsList
       findings={findings}

@@ -2,7 +2,8 @@
 // The exception request form: every field of the request, rows to add and
 // remove, the same zod schema as the server for field errors, and the option
 // to fill the sockets from pasted `ss` output.
-import { useState, useTransition } from "react";
+import { useCallback, useRef, useState, useTransition } from "react";
+import { unjustifiedBlocking, type Finding } from "@/lib/policy";
 import { useRouter } from "next/navigation";
 import {
   ANSWERS,
@@ -54,6 +55,10 @@ export function RequestForm({ initial, series, request }: Props) {
   const [pending, startTransition] = useTransition();
   const [ssText, setSsText] = useState("");
   const [ssReport, setSsReport] = useState<string[]>([]);
+  const findings = useRef<Finding[]>([]);
+  const onFindings = useCallback((f: Finding[]) => {
+    findings.current = f;
+  }, []);
 
   const status = request?.status ?? "DRAFT";
   const isDraft = status === "DRAFT";
@@ -77,10 +82,14 @@ export function RequestForm({ initial, series, request }: Props) {
   function save(intent: "draft" | "submit") {
     setMessage(undefined);
     // Same schema as the server; after submission every revision must be complete.
-    const schema = intent === "submit" || !isDraft ? ZRequestSubmit : ZRequestDraft;
-    const parsed = schema.safeParse(v);
-    if (!parsed.success) {
-      const fe = fieldErrors(parsed.error);
+    const complete = intent === "submit" || !isDraft;
+    const parsed = (complete ? ZRequestSubmit : ZRequestDraft).safeParse(v);
+    // Blocking findings need a justification: ask in the same round as the field errors.
+    const fe = {
+      ...(parsed.success ? {} : fieldErrors(parsed.error)),
+      ...(complete ? unjustifiedBlocking(findings.current, v.justifications) : {}),
+    };
+    if (Object.keys(fe).length) {
       setErrors(fe);
       const n = Object.keys(fe).length;
       setMessage({ kind: "error", text: `${n} field${n === 1 ? " needs" : "s need"} attention; nothing was saved.` });
@@ -107,18 +116,23 @@ export function RequestForm({ initial, series, request }: Props) {
       return;
     }
     const external = parsed.sockets.filter((s) => !s.loopback);
+    // A UDP socket in the kernel's ephemeral range (net.ipv4.ip_local_port_range, 32768–60999 by
+    // default) is almost always a port picked at start (avahi's legacy unicast socket, for one).
+    const isEphemeral = (s: (typeof external)[number]) => s.protocol === "udp" && s.port >= 32768 && s.port <= 60999;
     const rows: Socket[] = external.map((s) => ({
       protocol: s.protocol.toUpperCase() as Socket["protocol"],
-      port: String(s.port),
-      ephemeral: false,
+      port: isEphemeral(s) ? "" : String(s.port),
+      ephemeral: isEphemeral(s),
       bindAddress: s.interface ? `${s.address}%${s.interface}` : s.address,
       process: s.processes.join(", "),
       purpose: "",
     }));
     setV((prev) => ({ ...prev, sockets: [...prev.sockets.filter((s) => s.process || s.purpose || s.port), ...rows] }));
     const dropped = parsed.sockets.length - external.length;
+    const ephemeral = external.filter(isEphemeral).map((s) => `udp/${s.port}`);
     setSsReport([
-      `Added ${rows.length} listening socket${rows.length === 1 ? "" : "s"}${dropped ? `; left out ${dropped} loopback listener${dropped === 1 ? "" : "s"}` : ""}. Describe each one's purpose below.`,
+      `Added ${rows.length} listening socket${rows.length === 1 ? "" : "s"}${dropped ? `; left out ${dropped} loopback listener${dropped === 1 ? "" : "s"}` : ""}. Describe each one's purpose below, and remove the rows of other packages.`,
+      ...(ephemeral.length ? [`Marked ephemeral (in the kernel's ephemeral port range): ${ephemeral.join(", ")}. Untick “ephemeral” if the port is fixed.`] : []),
       ...parsed.skipped.map((s) => `Line ${s.line} skipped: ${s.reason}`),
     ]);
   }
@@ -181,6 +195,7 @@ export function RequestForm({ initial, series, request }: Props) {
         <p className="hint">Every socket it listens on in a default installation (loopback-only listeners need no exception).</p>
         {errors?.sockets && <p className="field-error">{errors.sockets.join(" ")}</p>}
         {v.sockets.length > 0 && (
+          <div className="table-wrap">
           <table className="rows">
             <thead>
               <tr>
@@ -237,6 +252,7 @@ export function RequestForm({ initial, series, request }: Props) {
               })}
             </tbody>
           </table>
+          </div>
         )}
         <div className="actions">
           <button type="button" onClick={() => addRow("sockets", newSocket())}>
@@ -268,6 +284,7 @@ export function RequestForm({ initial, series, request }: Props) {
         <legend>Advertised services</legend>
         <p className="hint">What it announces on the network, e.g. mDNS <code>_ipp._tcp</code>, or host records <code>&lt;hostname&gt;.local (A/AAAA)</code>.</p>
         {v.adverts.length > 0 && (
+          <div className="table-wrap">
           <table className="rows">
             <thead>
               <tr>
@@ -309,6 +326,7 @@ export function RequestForm({ initial, series, request }: Props) {
               })}
             </tbody>
           </table>
+          </div>
         )}
         <button type="button" onClick={() => addRow("adverts", newAdvert())}>
           Add advertised service
@@ -321,6 +339,7 @@ export function RequestForm({ initial, series, request }: Props) {
           Machine-level information (MAC, IP address, host name, which services exist) may be exposed automatically. Application-level data only with an explicit, understandable opt-in by the user: say which.
         </p>
         {v.exposedData.length > 0 && (
+          <div className="table-wrap">
           <table className="rows">
             <thead>
               <tr>
@@ -359,6 +378,7 @@ export function RequestForm({ initial, series, request }: Props) {
               })}
             </tbody>
           </table>
+          </div>
         )}
         <button type="button" onClick={() => addRow("exposedData", newData())}>
           Add exposed data
@@ -453,6 +473,7 @@ export function RequestForm({ initial, series, request }: Props) {
         requestId={request?.id}
         errors={errors}
         onJustify={(id, text) => setV((prev) => ({ ...prev, justifications: { ...(prev.justifications ?? {}), [id]: text } }))}
+        onFindings={onFindings}
       />
 
       <div className="actions">

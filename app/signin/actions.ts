@@ -3,9 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth";
-import { db } from "@/lib/db";
 import { safeCallbackPath } from "@/lib/http/params";
-import { getCurrentUser } from "@/lib/session";
 
 export interface SignInState {
   error: string;
@@ -29,8 +27,6 @@ export async function signInAction(_prev: SignInState | null, form: FormData): P
 }
 
 export async function signOutAction() {
-  // Invalidate every token of this user, not only the browser's copy of it.
-  const user = await getCurrentUser();
-  if (user) await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+  // The signOut event invalidates every token of this user, not only the browser's copy.
   await signOut({ redirectTo: "/" });
 }

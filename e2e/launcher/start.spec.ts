@@ -8,11 +8,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
 import pg from "pg";
-import { fileRequest, signedIn } from "../fixtures/helpers";
+import { fileRequest, signOff, signedIn } from "../fixtures/helpers";
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 const ROOT = join(__dirname, "../..");
+
+// Every `npm start` this file launches is stopped after each test, even when it fails.
+const launched: ChildProcess[] = [];
+test.afterEach(() => {
+  for (const p of launched.splice(0)) {
+    try {
+      process.kill(-p.pid!, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }
+});
 
 interface Started {
   proc: ChildProcess;
@@ -25,6 +37,7 @@ async function npmStart(env: Record<string, string | undefined>, port: number): 
   const { DATABASE_URL: _ignored, ...rest } = process.env;
   void _ignored;
   const proc = spawn("npm", ["start"], { cwd: ROOT, env: { ...rest, ...env, PORT: String(port) }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  launched.push(proc);
   let out = "";
   proc.stdout!.on("data", (d) => (out += d));
   proc.stderr!.on("data", (d) => (out += d));
@@ -72,6 +85,12 @@ test("no DATABASE_URL: embedded PostgreSQL on loopback, data kept across a stop 
     // Concurrent page loads queue on the single PGlite session rather than fail.
     const codes = await Promise.all(Array.from({ length: 24 }, (_, i) => fetch(`${s.base}${i % 2 ? "/registry" : "/api/registry?q=avahi"}`).then((r) => r.status)));
     expect(codes.every((c) => c === 200)).toBe(true);
+    // Two reviewers at once on the single embedded session: both votes are recorded.
+    const [bea, bob] = await Promise.all([signedIn(browser, "bea", s.base), signedIn(browser, "bob", s.base)]);
+    await Promise.all([signOff(bea, number, "Approve"), signOff(bob, number, "Approve")]);
+    await bea.reload();
+    await expect(bea.getByRole("region", { name: "Sign-offs" }).getByText("2 of the 2 approvals needed")).toBeVisible();
+    await Promise.all([bea.context().close(), bob.context().close()]);
 
     await stop(s, "SIGINT");
     expect(existsSync(join(dataDir, "pglite.pid"))).toBe(false); // the embedded database stopped too

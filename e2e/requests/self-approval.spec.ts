@@ -18,15 +18,16 @@ test("the submitter cannot sign off their own request, even by a forged post", a
   const [{ id: ownId }] = await sql<{ id: string }>(`SELECT id FROM "ExceptionRequest" WHERE number = $1`, [own]);
   await ben.goto(`/requests/${other}`);
   const form = ben.getByRole("form", { name: "Sign off" });
-  await form.locator('input[name="requestId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), ownId);
   await form.getByLabel("Approve", { exact: true }).check();
+  // Rewritten last, right before posting (React would restore it on a re-render).
+  await form.locator('input[name="requestId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), ownId);
   await form.getByRole("button", { name: /Record/ }).click();
   await expect(form.getByText("You submitted this request: you cannot review it.")).toBeVisible();
 
   // The same with "ask for more information".
   const ask = ben.getByRole("form", { name: "Ask for more information" });
-  await ask.locator('input[name="requestId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), ownId);
   await ask.getByLabel("Question for the submitter").fill("A question to myself, which must be refused.");
+  await ask.locator('input[name="requestId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), ownId);
   await ask.getByRole("button", { name: "Ask for more information" }).click();
   await expect(ask.getByText("You submitted this request: you cannot review it.")).toBeVisible();
 
@@ -37,6 +38,7 @@ test("the submitter cannot sign off their own request, even by a forged post", a
 
   // And a signed-out visitor posting the form gets nothing either.
   await ben.context().clearCookies();
+  await form.locator('input[name="requestId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), ownId);
   await form.getByRole("button", { name: /Record/ }).click();
   await expect(form.getByText("Your session has ended: sign in again.")).toBeVisible();
   expect(await sql(`SELECT 1 FROM "Signoff" WHERE "requestId" = $1`, [ownId])).toHaveLength(0);

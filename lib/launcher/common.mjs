@@ -107,6 +107,8 @@ export const isLoopback = (host) => host === "localhost" || host === "::1" || /^
 
 /** The data folder must exist and be writable; a clear error otherwise. */
 export function ensureWritable(dir) {
+  // Node's recursive mkdir never returns on /proc and /sys: refuse them up front.
+  if (/^\/(proc|sys)(\/|$)/.test(dir)) fail(`The data folder ${dir} is not writable (a kernel file system). Set DATA_DIR to a writable folder.`);
   try {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);

@@ -5,7 +5,7 @@
 // Prints "READY <port>" when it accepts connections (port 0 or none: any free one). Stops cleanly on
 // SIGINT/SIGTERM, and by itself when the process that started it is gone
 // (after a kill -9 of `npm start`), so no orphan keeps the data folder open.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
@@ -31,7 +31,11 @@ if (existsSync(lock)) {
     process.exit(3);
   }
 }
-mkdirSync(dir, { recursive: true });
+// Only this user may read or change the database files (password hashes, drafts).
+process.umask(0o077);
+mkdirSync(dir, { recursive: true, mode: 0o700 });
+chmodSync(dirname(dir), 0o700);
+chmodSync(dir, 0o700);
 writeFileSync(lock, String(process.pid));
 
 const db = await PGlite.create(dir);

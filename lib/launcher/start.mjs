@@ -25,7 +25,8 @@ import {
 } from "./common.mjs";
 
 const HOST = process.env.HOST || "127.0.0.1";
-const PORT = Number(process.env.PORT || 3000);
+const PORT_TEXT = (process.env.PORT || "3000").trim();
+const PORT = /^\d{1,5}$/.test(PORT_TEXT) ? Number(PORT_TEXT) : NaN;
 const DATA_DIR = resolve(ROOT, process.env.DATA_DIR || ".data");
 const production = process.env.NODE_ENV === "production";
 
@@ -49,9 +50,10 @@ ensureInstalled();
 const children = [];
 const transientFiles = [];
 let shuttingDown = false;
-async function shutdown(code) {
+async function shutdown(code, message) {
   if (shuttingDown) return;
   shuttingDown = true;
+  if (message) console.error(`\n\x1b[31m✗ ${message}\x1b[0m\n`);
   for (const f of transientFiles) rmSync(f, { force: true });
   for (const c of children) {
     if (c.exitCode !== null) continue;
@@ -61,9 +63,14 @@ async function shutdown(code) {
       setTimeout(r, 10_000);
     });
   }
+  if (!message) console.log(code === 0 ? "Stopped." : "Stopped after an error.");
   process.exit(code);
 }
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => shutdown(0));
+for (const sig of ["SIGINT", "SIGTERM"])
+  process.on(sig, () => {
+    console.log(`\nStopping (${sig})…`);
+    shutdown(0).then(() => {});
+  });
 
 /** Start the embedded PostgreSQL; resolves to its URL once it accepts connections. */
 function startEmbedded() {
@@ -96,6 +103,7 @@ if (!embedded) await ensureDatabase(DATABASE_URL);
 
 Object.assign(process.env, {
   DATABASE_URL,
+  EMBEDDED_DB: embedded ? "1" : "",
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_SECRET: authSecret(DATA_DIR),
   AUTH_TRUST_HOST: "true",
@@ -110,6 +118,12 @@ if (pending > 0) {
 run("npx", ["tsx", "prisma/seed.ts", ...(production ? ["--series"] : [])], { env });
 ensureBuilt(env);
 
+// The demo sign-ins (while the demo users keep the demo password), looked up before serving.
+const demo = production ? "" : run("npx", ["tsx", "prisma/seed.ts", "--print-demo"], { env, quiet: true });
+if (demo && !isLoopback(HOST)) {
+  await shutdown(1, `HOST=${HOST} would put accounts with the published demo password on the network. Change their passwords first (npm run users -- password <email>), or keep the default HOST.`);
+}
+
 // The web app, in this process: stopping `npm start` stops it, whatever the signal.
 process.env.NODE_ENV = "production";
 const { default: next } = await import("next");
@@ -118,8 +132,13 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const server = createServer((req, res) => handle(req, res));
 server.once("error", (e) => {
-  console.error(e.code === "EADDRINUSE" ? `Port ${PORT} on ${HOST} is already in use.` : e.message);
-  shutdown(1);
+  const why =
+    e.code === "EADDRINUSE"
+      ? `Port ${PORT} on ${HOST} is already in use.`
+      : e.code === "ENOTFOUND" || e.code === "EADDRNOTAVAIL"
+        ? `HOST=${HOST} is not an address of this machine.`
+        : `Cannot listen on ${HOST}:${PORT}: ${e.message}`;
+  shutdown(1, why);
 });
 server.listen(PORT, HOST, () => {
   if (!isLoopback(HOST)) {
@@ -129,6 +148,6 @@ server.listen(PORT, HOST, () => {
   const url = isLoopback(HOST) ? `http://localhost:${PORT}` : `http://${shown}:${PORT}`;
   const where = embedded ? `embedded PostgreSQL, data in ${DATA_DIR}` : `database ${new URL(DATABASE_URL).pathname.slice(1)} on ${new URL(DATABASE_URL).host}`;
   console.log(`\n\x1b[1mNo Open Ports sign-off is running at ${url}\x1b[0m  (${where})`);
-  if (!production) run("npx", ["tsx", "prisma/seed.ts", "--print-demo"], { env });
+  if (demo) process.stdout.write(demo);
   console.log("Stop it with Ctrl-C.\n");
 });

@@ -14,6 +14,11 @@ describe("justifying blocking findings", () => {
     expect(missing["justifications.confinement.root-user"][0]).toMatch(/^Blocking: .*root.* Justify it, or change the request\.$/);
   });
 
+  it("invisible characters are not a justification", () => {
+    const missing = unjustifiedBlocking(cups, { "confinement.root-user": "\u200b".repeat(25) });
+    expect(missing["justifications.confinement.root-user"]).toBeDefined();
+  });
+
   it("a short justification is not one", () => {
     const missing = unjustifiedBlocking(cups, { "confinement.root-user": "because" });
     expect(missing["justifications.confinement.root-user"][0]).toMatch(/at least 20 characters/);

@@ -9,8 +9,9 @@ export function unjustifiedBlocking(findings: readonly Finding[], justifications
   const out: Record<string, string[]> = {};
   for (const f of findings) {
     if (f.severity !== "blocking") continue;
-    const text = justifications?.[f.id]?.trim() ?? "";
-    if (text.length < 20) {
+    // Invisible characters (zero-width spaces, …) do not explain anything.
+    const text = (justifications?.[f.id] ?? "").replace(/\p{Cf}/gu, "").trim();
+    if (text.length < 20 || !/\p{L}{3}/u.test(text)) {
       out[`justifications.${f.id}`] = [
         text ? "Explain in a sentence or two (at least 20 characters) why this finding should not block the exception." : `Blocking: ${f.message} Justify it, or change the request.`,
       ];

@@ -33,15 +33,15 @@ describe("diffExposure", () => {
     const diff = (sockets: TRequest["sockets"]) => diffExposure(base, { ...base, sockets }).newSockets;
     expect(diff([{ ...sock, bindAddress: "192.0.2.10" }])).toEqual([]); // still a specific address
     expect(diff([{ ...sock, bindAddress: "0.0.0.0" }])).toEqual([
-      { index: 0, protocol: "UDP", port: 68, ephemeral: false, scope: "wildcard", description: "UDP port 68 on every interface" },
+      { index: 0, protocol: "UDP", port: 68, ephemeral: false, scope: "wildcard", description: "udp port 68 on 0.0.0.0 (every interface)" },
     ]);
-    expect(diff([sock, { ...sock, port: 67 }]).map((x) => x.description)).toEqual(["UDP port 67 on a specific address"]);
+    expect(diff([sock, { ...sock, port: 67 }]).map((x) => x.description)).toEqual(["udp port 67 on 0.0.0.0%enp1s0 (a specific address)"]);
     expect(diff([sock, sock]).map((x) => x.index)).toEqual([1]); // a second listener
-    expect(diff([{ ...sock, protocol: "TCP" }]).map((x) => x.description)).toEqual(["TCP port 68 on a specific address"]);
+    expect(diff([{ ...sock, protocol: "TCP" }]).map((x) => x.description)).toEqual(["tcp port 68 on 0.0.0.0%enp1s0 (a specific address)"]);
     // avahi's ephemeral socket matches whatever port the kernel picks; a second one is new.
     const eph = noble().sockets[2];
     expect(diffExposure(noble(), { ...noble(), sockets: [...noble().sockets, eph] }).newSockets.map((x) => x.description)).toEqual([
-      "UDP an ephemeral port on every interface",
+      "udp ephemeral port on 0.0.0.0 (every interface)",
     ]);
     expect(bindScope("::1")).toBe("loopback");
     expect(bindScope("::")).toBe("wildcard");
@@ -122,7 +122,7 @@ describe("upgradeFindings", () => {
       ["upgrade.confinement.apparmor", "warning", "Additional security considerations", ["apparmorMode"]],
     ]);
     expect(findings[0].message).toContain("was machine-level in avahi 0.8-13ubuntu6 (noble), NOP-3 and is now application-level");
-    expect(findings[1].message).toContain("TCP port 5353 on every interface");
+    expect(findings[1].message).toContain("New listener (socket 4): tcp port 5353 on :: (every interface)");
     expect(findings[2].message).toContain("“none”");
   });
 

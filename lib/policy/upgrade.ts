@@ -74,8 +74,9 @@ function newSockets(prev: NormalizedPolicyInput, next: NormalizedPolicyInput): N
       return [];
     }
     const scope = bindScope(x.bindAddress);
-    const port = x.ephemeral ? "an ephemeral port" : `port ${x.port ?? "?"}`;
-    return [{ index, protocol: x.protocol, port: x.port, ephemeral: x.ephemeral, scope, description: `${x.protocol || "?"} ${port} ${SCOPE_TEXT[scope]}` }];
+    const port = x.ephemeral ? "ephemeral port" : `port ${x.port ?? "?"}`;
+    const where = `${x.bindAddress || "?"} (${SCOPE_TEXT[scope].replace(/^on /, "")})`;
+    return [{ index, protocol: x.protocol, port: x.port, ephemeral: x.ephemeral, scope, description: `${(x.protocol || "?").toLowerCase()} ${port} on ${where}` }];
   });
 }
 
@@ -186,7 +187,7 @@ export function upgradeFindings(previous: PolicyInput & { label: string }, next:
       check: "upgrade.new-socket",
       severity: "warning",
       rule,
-      message: `New listener: ${x.description}, not open in ${label}. It reveals a new network-facing service; say why the upgrade needs it.`,
+      message: `New listener (socket ${x.index + 1}): ${x.description}, not open in ${label}. It reveals a new network-facing service; say why the upgrade needs it.`,
       fields: [`sockets.${x.index}.port`, `sockets.${x.index}.bindAddress`],
     })),
     ...newAdverts(p, n).map((a): Finding => ({

@@ -6,8 +6,15 @@ import { parseSs, type SsSkipped } from "../ss";
 import { FLAVORS } from "../validations/request";
 import { matchListeners, type ListenerResult } from "./match-listeners";
 
+const MAX_LINES = 5_000;
+/** Lines that were not sockets, reported back: the first ones, and how many in all. */
+const MAX_SKIPPED = 50;
+
 export const ZMachineCheck = z.object({
-  ss: z.string({ error: "Paste the output of sudo ss -utlnp." }).max(500_000, { error: "At most 500,000 characters." }),
+  ss: z
+    .string({ error: "Paste the output of sudo ss -utlnp." })
+    .max(500_000, { error: "At most 500,000 characters." })
+    .refine((s) => s.split("\n").length <= MAX_LINES, { error: `At most ${MAX_LINES.toLocaleString("en")} lines: paste one machine's listeners.` }),
   series: z.string({ error: "Choose a series." }).regex(/^[a-z]{3,20}$/, { error: "Choose a series." }),
   flavor: z.preprocess((v) => (typeof v === "string" ? v.toUpperCase() : v), z.enum(FLAVORS, { error: "Choose Desktop, Server or Cloud." })),
 });
@@ -20,6 +27,7 @@ export type MachineCheck =
       flavor: string;
       results: ListenerResult[];
       skipped: SsSkipped[];
+      skippedTotal: number;
       counts: { approved: number; notApproved: number; loopback: number };
     };
 
@@ -50,7 +58,8 @@ export async function checkMachine(input: unknown): Promise<MachineCheck> {
     series,
     flavor,
     results,
-    skipped: out.skipped,
+    skipped: out.skipped.slice(0, MAX_SKIPPED).map((s) => ({ ...s, text: s.text.slice(0, 200) })),
+    skippedTotal: out.skipped.length,
     counts: { approved: count("approved"), notApproved: count("not-approved"), loopback: count("loopback") },
   };
 }

@@ -8,9 +8,9 @@ import { baselineOf, requestFindings } from "./findings";
 import { REQUEST_CONTENT, changedFields, rowToRequest } from "./mapping";
 import type { TRequest } from "../validations/request";
 
-/** Drafts are private to their author; everything else is visible to signed-in users. */
-export function canView(viewer: CurrentUser | null, r: { status: Status; submitterId: string }): boolean {
-  if (r.status === "DRAFT") return viewer?.id === r.submitterId;
+/** Drafts — and drafts withdrawn before ever being submitted — are private to their author; the rest is for signed-in users. */
+export function canView(viewer: CurrentUser | null, r: { status: Status; submitterId: string; submittedAt: Date | null }): boolean {
+  if (r.status === "DRAFT" || r.submittedAt === null) return viewer?.id === r.submitterId;
   return viewer !== null;
 }
 
@@ -76,7 +76,7 @@ export async function listRequestsOf(userId: string) {
 /** Every request that has left the draft stage, newest first (for reviewers and admins). */
 export async function listAllRequests(status?: Status) {
   return db.exceptionRequest.findMany({
-    where: { status: status ?? { not: "DRAFT" } },
+    where: { status: status ?? { not: "DRAFT" }, submittedAt: { not: null } },
     select: LIST_SELECT,
     orderBy: { updatedAt: "desc" },
     take: 500,
@@ -132,7 +132,7 @@ export async function findSeries() {
 export async function findRevision(number: number, revision: number, viewer: CurrentUser | null) {
   const request = await db.exceptionRequest.findUnique({
     where: { number },
-    select: { id: true, number: true, packageName: true, status: true, submitterId: true, revision: true },
+    select: { id: true, number: true, packageName: true, status: true, submitterId: true, revision: true, submittedAt: true },
   });
   if (!request || !canView(viewer, request)) return null;
   const rows = await db.requestRevision.findMany({

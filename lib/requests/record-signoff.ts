@@ -8,7 +8,11 @@ import { AppError } from "../errors";
 import type { CurrentUser } from "../session";
 import { ZText } from "../validations/text";
 import { BODIES, DECISIONS, decide, type Tally } from "../workflow";
+import type { Tx } from "../db";
+import { unjustifiedBlocking } from "../policy";
 import { accept, inTransaction, loadReviewContext, lockRequest, moveStatus, snapshotActor } from "./context";
+import { findBaseline, requestFindings } from "./findings";
+import { REQUEST_CONTENT, rowToRequest } from "./mapping";
 
 export const ZSignoff = z
   .object({
@@ -41,6 +45,30 @@ export function summarise(t: Tally): TallySummary {
   };
 }
 
+/**
+ * An approval is refused while the revision has a blocking finding without a
+ * justification — also one that appeared after submission, because another
+ * exception of the package was approved since (the upgrade guard's reference
+ * is then updated to it, so the record shows what was approved against what).
+ */
+async function assertJustified(tx: Tx, requestId: string) {
+  const row = await tx.exceptionRequest.findUniqueOrThrow({ where: { id: requestId }, include: REQUEST_CONTENT });
+  const content = rowToRequest(row);
+  const baseline = await findBaseline(row.packageName, row.id, tx);
+  const missing = Object.keys(unjustifiedBlocking(requestFindings(content, baseline), content.justifications));
+  if (missing.length) {
+    throw new AppError(
+      "CONFLICT",
+      `This revision has ${missing.length} blocking finding${missing.length === 1 ? "" : "s"} without a justification${
+        baseline && baseline.id !== row.baselineId ? ` since ${baseline.label} was approved` : ""
+      }: ask the submitter for more information instead of approving.`,
+    );
+  }
+  if ((baseline?.id ?? null) !== row.baselineId) {
+    await tx.exceptionRequest.update({ where: { id: requestId }, data: { baselineId: baseline?.id ?? null } });
+  }
+}
+
 export async function recordSignoff(o: RecordSignoffOptions) {
   const parsed = ZSignoff.safeParse(o.input);
   if (!parsed.success) {
@@ -53,6 +81,7 @@ export async function recordSignoff(o: RecordSignoffOptions) {
     const locked = await lockRequest(tx, o.requestId);
     const ctx = await loadReviewContext(tx, locked.id);
     const v = accept(decide(locked, o.actor, { type: "SIGN_OFF", body: s.body, decision: s.decision, revision: s.revision }, ctx));
+    if (s.decision === "APPROVE") await assertJustified(tx, locked.id);
     const actor = snapshotActor(o.actor, v.actingRole);
     if (v.bindsReviewer) await tx.requestReviewer.create({ data: { requestId: locked.id, userId: o.actor.id, body: s.body } });
     const signoff = await tx.signoff.create({

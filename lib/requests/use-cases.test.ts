@@ -313,6 +313,30 @@ describe("policy findings on submission", () => {
   });
 });
 
+describe("visibility and late findings", () => {
+  it("a draft withdrawn before it was ever submitted stays private", async () => {
+    const { findRequestDetail } = await import("./queries");
+    const d = await m.saveRequest({ actor: users.maint, intent: "draft", input: { ...demoRequest("avahi"), justification: "secret plans" } });
+    await m.change.withdrawRequest({ actor: users.maint, requestId: d.id });
+    expect(await findRequestDetail(d.number, users.other)).toBeNull();
+    expect(await findRequestDetail(d.number, users.b1)).toBeNull();
+    expect((await findRequestDetail(d.number, users.maint))?.row.status).toBe("WITHDRAWN");
+  });
+
+  it("an approval is refused when a blocking finding appeared after submission and is not justified", async () => {
+    const pkg = "late-baseline-test";
+    const a = await m.saveRequest({ actor: users.maint, intent: "submit", input: { ...demoRequest("wsdd"), packageName: pkg } });
+    const more = { item: "Shared folder names", level: "MACHINE" as const, optIn: "" };
+    const b = await m.saveRequest({ actor: users.other, intent: "submit", input: { ...demoRequest("wsdd"), packageName: pkg, exposedData: [...demoRequest("wsdd").exposedData, more] } });
+    for (const v of ["b1", "b2", "dual"]) await vote(v, a.id, "APPROVE");
+    await vote("s1", a.id, "APPROVE", "SECURITY");
+    // b was submitted before a was approved: now it newly exposes data compared with a.
+    await expect(vote("b1", b.id, "APPROVE")).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(vote("b1", b.id, "APPROVE")).rejects.toThrow(/blocking finding without a justification since late-baseline-test/);
+    expect(await m.db.signoff.count({ where: { requestId: b.id } })).toBe(0);
+  });
+});
+
 describe("audit trail", () => {
   it("is append-only: UPDATE, DELETE and TRUNCATE are refused by the database", async () => {
     const r = await submitted();

@@ -66,7 +66,7 @@ export interface SsParseResult {
 
 export const EMPTY_INPUT_ERROR = "Paste the output of `sudo ss -utlnp`.";
 export const NOT_SS_ERROR =
-  "This does not look like output of `ss -tulpn`: no line had the columns State, Recv-Q, Send-Q, Local Address:Port.";
+  "This does not look like output of `ss -utlnp`: no line had the columns State, Recv-Q, Send-Q, Local Address:Port.";
 export const NETSTAT_ERROR =
   "This looks like `netstat` output, not `ss`. Paste the output of `sudo ss -utlnp` instead.";
 
@@ -387,7 +387,7 @@ function parseRecord(record: string, context: CommandContext | undefined): Recor
   if (protocol === undefined) {
     return {
       reason:
-        "no Netid or State column, so tcp and udp cannot be told apart: paste the output of `ss -tulpn` without a state filter",
+        "no Netid or State column, so tcp and udp cannot be told apart: paste the output of `ss -utlnp` without a state filter",
     };
   }
   if (state !== undefined && !isListeningState(state, protocol)) {

@@ -30,5 +30,6 @@ export async function POST(req: NextRequest) {
       reason: x.reason,
     })),
     skipped: r.skipped,
+    skippedTotal: r.skippedTotal,
   });
 }

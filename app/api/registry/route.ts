@@ -7,7 +7,7 @@ export async function GET(req: NextRequest) {
   const parsed = parseRegistryQuery(req.nextUrl.searchParams);
   if (!parsed.success) {
     return NextResponse.json(
-      { error: "Invalid query parameters.", fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) },
+      { error: "Invalid query parameters.", fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), [i.message]])) },
       { status: 422 },
     );
   }

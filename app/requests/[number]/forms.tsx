@@ -66,6 +66,8 @@ function BodyChoice({ bodies, value, onChange }: { bodies: Body[]; value: Body; 
 export function SignoffForm({ requestId, revision, bodies }: { requestId: string; revision: number; bodies: Body[] }) {
   const [state, action, pending] = useActionState(signoffAction, null);
   const [body, setBody] = useState<Body>(bodies[0]);
+  // No decision is preselected, and the one chosen survives a refused submission.
+  const [decision, setDecision] = useState<string>("");
   const decisions = body === "BOARD" ? (["APPROVE", "REJECT", "ABSTAIN"] as const) : (["APPROVE", "REJECT"] as const);
   return (
     <form action={action} aria-label="Sign off">
@@ -78,7 +80,7 @@ export function SignoffForm({ requestId, revision, bodies }: { requestId: string
         <div className="check-row">
           {decisions.map((d) => (
             <label key={d} className="check">
-              <input type="radio" name="decision" value={d} required defaultChecked={d === "APPROVE"} />
+              <input type="radio" name="decision" value={d} required checked={decision === d} onChange={() => setDecision(d)} />
               {d === "APPROVE" ? "Approve" : d === "REJECT" ? "Reject" : "Abstain"}
             </label>
           ))}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { parseRequestNumber } from "@/lib/http/params";
 import { notFound } from "next/navigation";
 import { AUDIT_LABEL, type AuditType } from "@/lib/audit/events";
-import { formatDateTime, ref } from "@/lib/format";
+import { fieldLabel, formatDateTime, ref } from "@/lib/format";
 import { findRequestDetail, type RequestDetail } from "@/lib/requests/queries";
 import { requireUserPage } from "@/lib/session";
 import { BODY_LABEL, type Role } from "@/lib/workflow";
@@ -234,12 +234,12 @@ function AuditDetail({ type, payload }: { type: AuditType; payload: unknown }) {
       const voided = (p.voidedSignoffs as unknown[]).length;
       return (
         <div className="hint">
-          Changed: {(p.changedFields as string[]).join(", ")}. {voided ? `${voided} sign-off(s) on revision ${p.previousRevision} voided.` : ""}
+          Changed: {(p.changedFields as string[]).map(fieldLabel).join(", ")}. {voided ? `${voided} sign-off(s) on revision ${p.previousRevision} voided.` : ""}
         </div>
       );
     }
     case "DRAFT_UPDATED":
-      return <div className="hint">Changed: {(p.changedFields as string[]).join(", ")}</div>;
+      return <div className="hint">Changed: {(p.changedFields as string[]).map(fieldLabel).join(", ")}</div>;
     case "REQUEST_WITHDRAWN":
     case "REQUEST_REVOKED":
       return p.reason ? <div className="hint">Reason: {String(p.reason)}</div> : null;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDateTime, ref } from "@/lib/format";
+import { fieldLabel, formatDateTime, ref } from "@/lib/format";
 import { parseRequestNumber } from "@/lib/http/params";
 import { findRevision } from "@/lib/requests/queries";
 import { requireUserPage } from "@/lib/session";
@@ -9,28 +9,6 @@ import { RequestContent } from "../../../../components/request-content";
 
 export const metadata: Metadata = { title: "Revision" };
 
-const FIELD_LABEL: Record<string, string> = {
-  packageName: "package",
-  packageVersion: "version",
-  justification: "out-of-the-box benefit",
-  adverts: "advertised services",
-  exposedData: "exposed data",
-  runAsUser: "run-as user",
-  isSystemUser: "system user",
-  apparmorMode: "AppArmor mode",
-  apparmorProfile: "AppArmor profile",
-  systemdSandboxing: "systemd sandboxing",
-  confinementNotes: "confinement notes",
-  codeQuality: "code quality",
-  securityContact: "security contact",
-  cveHistory: "CVE history",
-  qualityNotes: "quality notes",
-  discoversServices: "discovery",
-  separatesLocalRemote: "separates local and remote",
-  contactsOnlyOnRequest: "contacts only on request",
-  discoveryOffSwitch: "discovery off switch",
-  justifications: "justifications of blocking findings",
-};
 
 export default async function RevisionPage({ params }: { params: Promise<{ number: string; rev: string }> }) {
   const { number, rev } = await params;
@@ -52,7 +30,7 @@ export default async function RevisionPage({ params }: { params: Promise<{ numbe
       <p className="lede">As submitted {formatDateTime(revision.createdAt)}.</p>
       {changed && (
         <p className="notice info">
-          Changed from revision {revision.number - 1}: {changed.length ? changed.map((f) => FIELD_LABEL[f] ?? f).join(", ") : "nothing"}.{" "}
+          Changed from revision {revision.number - 1}: {changed.length ? changed.map(fieldLabel).join(", ") : "nothing"}.{" "}
           <Link href={`/requests/${request.number}/revisions/${revision.number - 1}`}>See revision {revision.number - 1}</Link>
         </p>
       )}
