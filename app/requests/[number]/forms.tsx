@@ -1,7 +1,7 @@
 "use client";
 // Small forms on the request page. Each posts to a server action that checks
 // everything again; the hidden inputs are only what the page was showing.
-import { useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useEffect, useState } from "react";
 import type { ActionState } from "@/lib/errors";
 import { BODY_LABEL, type Body } from "@/lib/workflow";
 import { commentAction, requestInfoAction, signoffAction } from "../actions";
@@ -70,7 +70,16 @@ export function SignoffForm({ requestId, revision, bodies }: { requestId: string
   const [decision, setDecision] = useState<string>("");
   const decisions = body === "BOARD" ? (["APPROVE", "REJECT", "ABSTAIN"] as const) : (["APPROVE", "REJECT"] as const);
   return (
-    <form action={action} aria-label="Sign off">
+    <form
+      aria-label="Sign off"
+      // Dispatched by hand: React resets a form posted through `action`, which would
+      // also clear the chosen decision when the server refuses it.
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => action(data));
+      }}
+    >
       <Hidden requestId={requestId} revision={revision} />
       <BodyChoice bodies={bodies} value={body} onChange={setBody} />
       <div className="field" role="radiogroup" aria-label="Decision">
