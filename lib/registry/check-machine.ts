@@ -47,6 +47,8 @@ export async function checkMachine(input: unknown): Promise<MachineCheck> {
   const approved = await db.listeningSocket.findMany({
     where: { request: { status: "APPROVED", flavors: { has: flavor }, series: { some: { codename: series } } } },
     select: { protocol: true, port: true, process: true, request: { select: { number: true, packageName: true } } },
+    // When a newer exception of a package was approved too, the newest one is named.
+    orderBy: [{ request: { decidedAt: "desc" } }, { position: "asc" }],
   });
   const results = matchListeners(
     out.sockets,
