@@ -219,7 +219,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
       contactsOnlyOnRequest: "NO",
       discoveryOffSwitch: "",
       justifications: {
-        "exposedData.0.no-opt-in": "Queues are only announced when the user turns on printer sharing in the CUPS settings.",
+        "exposedData.list-of-the-local-print-queues-when-sharing-is-on.no-opt-in": "Queues are only announced when the user turns on printer sharing in the CUPS settings.",
         "discovery.separates-local-remote": "Discovered queues are named after the remote host, which users tell apart from local ones.",
         "discovery.contacts-only-on-request": "Remote printers must be polled to create queues automatically; this is the feature.",
         "discovery.off-switch": "Administrators can set BrowseRemoteProtocols none in /etc/cups/cups-browsed.conf.",

@@ -107,7 +107,7 @@ describe("demo requests", () => {
 
   it("rejected cups-browsed is blocked for root, unconsented data and unsafe discovery", () => {
     expect(ids(blocking(stored("cups-browsed")))).toEqual([
-      "exposedData.0.no-opt-in",
+      "exposedData.list-of-the-local-print-queues-when-sharing-is-on.no-opt-in",
       "discovery.separates-local-remote",
       "discovery.contacts-only-on-request",
       "discovery.off-switch",
@@ -177,7 +177,7 @@ describe("confinement.shared-user", () => {
 describe("exposure.application-data-opt-in", () => {
   it("blocks application-level data without a stated opt-in", () => {
     const f = one(stored("cups-browsed"), "exposure.application-data-opt-in");
-    expect(f).toMatchObject({ id: "exposedData.0.no-opt-in", severity: "blocking", rule: "Exposing local information to the network", fields: ["exposedData.0.optIn"] });
+    expect(f).toMatchObject({ id: "exposedData.list-of-the-local-print-queues-when-sharing-is-on.no-opt-in", severity: "blocking", rule: "Exposing local information to the network", fields: ["exposedData.0.optIn"] });
     expect(f.message).toContain("List of the local print queues");
   });
 

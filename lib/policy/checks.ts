@@ -329,6 +329,18 @@ function fromTable(
       .map((v) => ({ id: `${name}.${v}`, severity, message: `${what(v)}: ${table[v]}.`, fields: [field] }));
 }
 
+/**
+ * The id part naming an exposed-data item by its text, not its row: a written
+ * justification must stay with the item it was written for when rows move.
+ * Items with the same text are told apart by their row.
+ */
+export function dataKey(items: readonly { item?: string }[], i: number): string {
+  const slug = (t: string | undefined) =>
+    (t ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || `item-${i + 1}`;
+  const key = slug(items[i]?.item);
+  return items.some((d, j) => j !== i && slug(d.item) === key) ? `${key}-${i + 1}` : key;
+}
+
 export const CHECKS: ReadonlyArray<PolicyCheck> = [
   // Exposing local information to the network
   check(
@@ -339,7 +351,7 @@ export const CHECKS: ReadonlyArray<PolicyCheck> = [
       r.exposedData.flatMap((d, i) =>
         d.level === "APPLICATION" && !d.optIn
           ? [{
-              id: `exposedData.${i}.no-opt-in`,
+              id: `exposedData.${dataKey(r.exposedData, i)}.no-opt-in`,
               severity: "blocking",
               message: `${quote(d.item || `Item ${i + 1}`)} is application-level data, but no explicit user opt-in is stated: a default installation must not expose it unless the user asks for it through a clear and understandable interface.`,
               fields: [`exposedData.${i}.optIn`],

@@ -30,6 +30,18 @@ describe("justifying blocking findings", () => {
     expect(unjustifiedBlocking(runChecks(ZRequestSubmit.parse(demoRequest("avahi"))), {})).toEqual({});
   });
 
+  it("a justification stays with its data item when rows move", () => {
+    const two = (items: string[]) =>
+      runChecks({ exposedData: items.map((item) => ({ item, level: "APPLICATION", optIn: "" })) }).filter((f) => f.check === "exposure.application-data-opt-in");
+    const before = two(["Build number", "Playlist names"]);
+    const justified = { [before[0].id]: "Only the build number, which is harmless to expose." };
+    expect(Object.keys(unjustifiedBlocking(before, justified))).toEqual([`justifications.${before[1].id}`]);
+    // "Build number" removed: "Playlist names" moves to row 0 but is still not justified.
+    const after = two(["Playlist names"]);
+    expect(Object.keys(unjustifiedBlocking(after, justified))).toEqual(["justifications.exposedData.playlist-names.no-opt-in"]);
+    expect(two(["Same", "Same"]).map((f) => f.id)).toEqual(["exposedData.same-1.no-opt-in", "exposedData.same-2.no-opt-in"]);
+  });
+
   it("keeps only justifications of current blocking findings", () => {
     const kept = currentJustifications(cups, { "confinement.root-user": "  Needs raw sockets at start.  ", "gone.finding": "old text here" });
     expect(kept).toEqual({ "confinement.root-user": "Needs raw sockets at start." });

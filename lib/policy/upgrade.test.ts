@@ -97,7 +97,7 @@ describe("upgradeFindings", () => {
     next.exposedData.push({ item: "Names of the user's shared folders", level: "APPLICATION", optIn: "" });
     const findings = upgradeFindings({ ...noble(), label }, next);
     expect(findings.map((f) => [f.id, f.check, f.severity])).toEqual([
-      ["upgrade.exposedData.3.new", "upgrade.new-data", "blocking"],
+      ["upgrade.exposedData.names-of-the-user-s-shared-folders.new", "upgrade.new-data", "blocking"],
       ["upgrade.adverts.1.new", "upgrade.new-advert", "warning"],
     ]);
     for (const f of findings) {
@@ -117,7 +117,7 @@ describe("upgradeFindings", () => {
     next.apparmorMode = "NONE";
     const findings = upgradeFindings({ ...noble(), label }, next);
     expect(findings.map((f) => [f.id, f.severity, f.rule, f.fields])).toEqual([
-      ["upgrade.exposedData.0.new", "blocking", "Exposing local information to the network", ["exposedData.0.level"]],
+      ["upgrade.exposedData.local-host-name.new", "blocking", "Exposing local information to the network", ["exposedData.0.level"]],
       ["upgrade.sockets.3.new", "warning", "Exposing local information to the network", ["sockets.3.port", "sockets.3.bindAddress"]],
       ["upgrade.confinement.apparmor", "warning", "Additional security considerations", ["apparmorMode"]],
     ]);

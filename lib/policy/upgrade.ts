@@ -12,6 +12,7 @@ import {
   ROOT_EQUIVALENT_GROUPS,
   RULES,
   type Severity,
+  dataKey,
   isLoopbackBind,
   isRootUser,
   normalizePolicyInput,
@@ -173,7 +174,7 @@ export function upgradeFindings(previous: PolicyInput & { label: string }, next:
   const rule = RULES.exposure;
   const findings: Finding[] = [
     ...newData(p, n).map((d): Finding => ({
-      id: `upgrade.exposedData.${d.index}.new`,
+      id: `upgrade.exposedData.${dataKey(n.exposedData, d.index)}.new`,
       check: "upgrade.new-data",
       severity: "blocking",
       rule,

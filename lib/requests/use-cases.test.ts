@@ -293,7 +293,7 @@ describe("policy findings on submission", () => {
     const err = await m.saveRequest({ actor: users.maint, intent: "submit", input: next }).catch((e) => e);
     expect(err.code).toBe("INVALID_INPUT");
     const [key] = Object.keys(err.fieldErrors);
-    expect(key).toBe("justifications.upgrade.exposedData.3.new");
+    expect(key).toBe("justifications.upgrade.exposedData.user-name-of-the-logged-in-user.new");
     expect(err.fieldErrors[key][0]).toContain("User name of the logged-in user");
 
     // Justified, submitted and approved: the comparison is fixed at submission and never moves.
