@@ -12,10 +12,6 @@ export function formatDate(d: Date | string | null | undefined): string {
 
 export const ref = (number: number) => `NOP-${number}`;
 
-export function socketLabel(s: { protocol: string; port: number | null; bindAddress: string }): string {
-  return `${s.protocol.toLowerCase()}/${s.port ?? "ephemeral"} on ${s.bindAddress}`;
-}
-
 /** Request fields as people call them (audit trail, revision changes). */
 const FIELD_LABEL: Record<string, string> = {
   packageName: "package",

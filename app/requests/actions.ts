@@ -39,13 +39,8 @@ const ZSavePayload = z
     input: z.unknown(),
   })
   .refine((p) => !p.id || p.revision !== undefined, { error: "Reload the form: it does not say which revision it edits." });
+export type SavePayload = z.input<typeof ZSavePayload>;
 
-export interface SavePayload {
-  id?: string;
-  revision?: number;
-  intent: "draft" | "submit";
-  input: unknown;
-}
 
 export async function saveRequestAction(raw: SavePayload): Promise<ActionState> {
   return run(async (actor) => {

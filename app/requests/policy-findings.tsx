@@ -2,7 +2,7 @@
 // What the policy checks say about the request, live as the maintainer types;
 // a blocking finding needs a written justification to be submitted.
 import { useEffect, useMemo, useState } from "react";
-import { countBySeverity, policyInputFromForm, runChecks, upgradeFindings, type Finding, type PolicyInput } from "@/lib/policy";
+import { allFindings, countBySeverity, policyInputFromForm, type Finding, type PolicyInput } from "@/lib/policy";
 import { errorsFor, type FieldErrors, type TRequestInput } from "@/lib/validations/request";
 
 interface Baseline {
@@ -54,11 +54,7 @@ export function PolicyFindings({
 }) {
   const baseline = useBaseline(values.packageName ?? "", requestId);
   const findings = useMemo(() => {
-    const input = policyInputFromForm(values);
-    const own = runChecks(input);
-    const upgrade = baseline ? upgradeFindings({ ...baseline.content, label: baseline.label }, input) : [];
-    const order = { blocking: 0, warning: 1, info: 2 } as const;
-    return [...own, ...upgrade].sort((a, b) => order[a.severity] - order[b.severity]);
+    return allFindings(policyInputFromForm(values), baseline && { ...baseline.content, label: baseline.label });
   }, [values, baseline]);
   useEffect(() => {
     onFindings?.(findings);

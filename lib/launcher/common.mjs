@@ -6,7 +6,6 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 
 export const ROOT = new URL("../../", import.meta.url).pathname;
-export const DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/nop_signoff";
 
 export function say(msg) {
   console.log(`\x1b[1m▸ ${msg}\x1b[0m`);

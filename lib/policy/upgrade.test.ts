@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { demoRequest } from "../demo/exceptions";
 import { ZRequestSubmit, emptyRequest, type TRequest, type TRequestInput } from "../validations/request";
-import { bindScope, diffExposure, policyInputFromForm, upgradeFindings } from "./index";
+import { allFindings, bindScope, diffExposure, policyInputFromForm, runChecks, upgradeFindings } from "./index";
 
 const noble = (): TRequest => ZRequestSubmit.parse(demoRequest("avahi"));
 const label = "avahi 0.8-13ubuntu6 (noble), NOP-3";
@@ -131,5 +131,16 @@ describe("upgradeFindings", () => {
     const typing = policyInputFromForm({ ...demoRequest("avahi"), sockets: [...demoRequest("avahi").sockets, { protocol: undefined, port: "" }] } as unknown as TRequestInput);
     expect(upgradeFindings({ ...noble(), label }, typing)).toEqual([]);
     expect(() => upgradeFindings({ label: "" }, {})).not.toThrow();
+  });
+});
+
+describe("allFindings", () => {
+  it("is the request's own findings without a baseline, and adds the upgrade's with one, blocking first", () => {
+    expect(allFindings(noble())).toEqual(runChecks(noble()));
+    const next = noble();
+    next.exposedData.push({ item: "Playlist names", level: "MACHINE", optIn: "" });
+    const all = allFindings(next, { ...noble(), label });
+    expect(all[0]).toMatchObject({ id: "upgrade.exposedData.playlist-names.new", severity: "blocking" });
+    expect(all.map((f) => f.severity)).toEqual([...all.map((f) => f.severity)].sort((a, b) => ["blocking", "warning", "info"].indexOf(a) - ["blocking", "warning", "info"].indexOf(b)));
   });
 });

@@ -16,6 +16,7 @@ import {
   isLoopbackBind,
   isRootUser,
   normalizePolicyInput,
+  runChecks,
   sandboxingDirectives,
 } from "./checks";
 
@@ -210,4 +211,11 @@ export function upgradeFindings(previous: PolicyInput & { label: string }, next:
     })),
   ];
   return findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+}
+
+/** Every finding of a request: its own checks and, when the package has an approved exception, the upgrade's; blocking first. */
+export function allFindings(input: PolicyInput, baseline?: (PolicyInput & { label: string }) | null): Finding[] {
+  const order = { blocking: 0, warning: 1, info: 2 } as const;
+  const upgrade = baseline ? upgradeFindings(baseline, input) : [];
+  return [...runChecks(input), ...upgrade].sort((a, b) => order[a.severity] - order[b.severity]);
 }

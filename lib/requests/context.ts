@@ -50,13 +50,6 @@ export function snapshotActor(user: CurrentUser, role: Role): ActorSnapshot {
   return { id: user.id, name: user.name, email: user.email, role };
 }
 
-/** A request that is not the viewer's draft and not visible to them reads as missing. */
-export async function findRequestId(number: number): Promise<string> {
-  const r = await db.exceptionRequest.findUnique({ where: { number }, select: { id: true } });
-  if (!r) throw new AppError("NOT_FOUND", `No request NOP-${number}.`);
-  return r.id;
-}
-
 /** Move the locked request to the verdict's status; the WHERE re-checks the state it was decided on. */
 export async function moveStatus(
   tx: Tx,

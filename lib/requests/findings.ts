@@ -1,7 +1,7 @@
 // The policy findings of a request: its own checks, and — when the package
 // already has an approved exception — what the upgrade would newly expose.
 import { db, type Tx } from "../db";
-import { runChecks, upgradeFindings, type Finding } from "../policy";
+import { allFindings, type Finding } from "../policy";
 import type { TRequest } from "../validations/request";
 import { REQUEST_CONTENT, rowToRequest, type RequestRow } from "./mapping";
 
@@ -40,9 +40,5 @@ export async function baselineOf(r: { id: string; status: string; packageName: s
 }
 
 export function requestFindings(content: TRequest, baseline: Baseline | null): Finding[] {
-  const own = runChecks(content);
-  if (!baseline) return own;
-  const upgrade = upgradeFindings({ ...baseline.content, label: baseline.label }, content);
-  const order = { blocking: 0, warning: 1, info: 2 } as const;
-  return [...own, ...upgrade].sort((a, b) => order[a.severity] - order[b.severity]);
+  return allFindings(content, baseline && { ...baseline.content, label: baseline.label });
 }

@@ -93,23 +93,20 @@ export async function findReviewQueue(user: CurrentUser) {
   const isBoard = user.roles.includes("TECH_BOARD");
   const isSecurity = user.roles.includes("SECURITY_TEAM");
   if (!isBoard && !isSecurity) return { board: [], security: [] };
+  // One query: the list columns, the content the policy checks read, the sign-offs the tally counts.
   const rows = await db.exceptionRequest.findMany({
     where: { status: "SUBMITTED", submitterId: { not: user.id } },
-    select: {
-      ...LIST_SELECT,
-      submitterId: true,
+    include: {
+      ...REQUEST_CONTENT,
+      submitter: { select: { name: true } },
       signoffs: { select: { userId: true, body: true, decision: true, revision: true } },
       reviewers: { select: { userId: true, body: true } },
     },
     orderBy: { submittedAt: "asc" },
   });
   const members = await boardMemberCount();
-  const contents = await db.exceptionRequest.findMany({ where: { id: { in: rows.map((r) => r.id) } }, include: REQUEST_CONTENT });
   const blocking = new Map<string, number>();
-  for (const c of contents) {
-    const content = rowToRequest(c);
-    blocking.set(c.id, countBySeverity(requestFindings(content, await baselineOf(c))).blocking);
-  }
+  for (const r of rows) blocking.set(r.id, countBySeverity(requestFindings(rowToRequest(r), await baselineOf(r))).blocking);
   const withTally = rows.map((r) => ({
     ...r,
     blockingFindings: blocking.get(r.id) ?? 0,

@@ -29,9 +29,6 @@ export const STATUS_LABEL: Record<Status, string> = {
   REVOKED: "Revoked",
 };
 
-/** No further transition except REVOKE (from APPROVED) leaves these. */
-export const DECIDED: readonly Status[] = ["APPROVED", "REJECTED", "WITHDRAWN", "REVOKED"];
-
 export interface Actor {
   id: string;
   roles: readonly Role[];
